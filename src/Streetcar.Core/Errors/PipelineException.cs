@@ -1,0 +1,23 @@
+namespace Streetcar.Core.Errors;
+
+/// <summary>
+/// The one exception family of the pipeline: bad input, bad configuration or a failed stage. The CLI turns it
+/// into a message on stderr and a non-zero exit code; any other exception is a bug and is shown with its
+/// stack trace.
+/// </summary>
+public class PipelineException(string message, int exitCode = 2, Exception? inner = null) : Exception(message, inner)
+{
+    /// <summary>The process exit code the CLI uses for this error.</summary>
+    public int ExitCode { get; } = exitCode;
+}
+
+/// <summary>An invalid configuration value: names the file, the key and what is allowed.</summary>
+public sealed class ConfigException(string file, string key, string problem)
+    : PipelineException($"{file}: '{key}': {problem}", 3)
+{
+    public string File { get; } = file;
+    public string Key { get; } = key;
+}
+
+/// <summary>Bad or unexpected input data: names the file and, where known, the sheet and row.</summary>
+public sealed class DataException(string message) : PipelineException(message, 4);
