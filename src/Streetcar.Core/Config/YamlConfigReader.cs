@@ -1,0 +1,56 @@
+using Streetcar.Core.Errors;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Streetcar.Core.Config;
+
+/// <summary>
+/// Reads YAML into config records strictly: snake_case keys, an unknown key or a value of the wrong type is a
+/// <see cref="ConfigException"/> naming the file and the key. Range checks are the record's own job.
+/// </summary>
+public static class YamlConfigReader
+{
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .WithEnforceRequiredMembers()
+        .Build();
+
+    /// <summary>Deserializes <paramref name="yaml"/>; <paramref name="file"/> names it in errors.</summary>
+    public static T Parse<T>(string yaml, string file) where T : new()
+    {
+        try
+        {
+            return Deserializer.Deserialize<T?>(yaml) ?? new T();
+        }
+        catch (YamlException e)
+        {
+            throw ToConfigException(e, file);
+        }
+    }
+
+    /// <summary>Reads and deserializes the YAML file at <paramref name="path"/>.</summary>
+    public static T Read<T>(string path) where T : new()
+    {
+        if (!File.Exists(path))
+        {
+            throw new PipelineException($"{path}: config file not found");
+        }
+        return Parse<T>(File.ReadAllText(path), path);
+    }
+
+    private static ConfigException ToConfigException(YamlException e, string file)
+    {
+        var where = $"{file}:{e.Start.Line}:{e.Start.Column}";
+        var message = (e.InnerException?.Message ?? e.Message).Trim();
+        // YamlDotNet says "Property 'x' not found on type 'T'." for an unknown key.
+        var unknown = System.Text.RegularExpressions.Regex.Match(message, "Property '([^']+)' not found on type '([^']+)'");
+        if (unknown.Success)
+        {
+            return new ConfigException(where, unknown.Groups[1].Value, $"unknown key (type {unknown.Groups[2].Value.Split('.')[^1]})");
+        }
+        return new ConfigException(where, KeyAt(e) ?? "?", message);
+    }
+
+    private static string? KeyAt(YamlException e) => e.Message.Contains('\'') ? e.Message.Split('\'')[1] : null;
+}
