@@ -1,0 +1,28 @@
+// The typed parameters of one build, made once in Setup from the command line (see build.cake).
+
+public sealed class BuildParameters
+{
+    public string Target { get; init; }
+    public string Configuration { get; init; }
+    /// <summary>Folder to copy the raw workbooks from (--data-source, else STREETCAR_DATA_SOURCE).</summary>
+    public string DataSource { get; init; }
+    /// <summary>One experiment to run (--experiment=exp3); empty means all of experiments/*.yml.</summary>
+    public string Experiment { get; init; }
+    /// <summary>Rebuild even when the stage cache has an entry (--force).</summary>
+    public bool Force { get; init; }
+    /// <summary>Extra arguments passed to the CLI verb as they are (--cli-args="...").</summary>
+    public string CliArgs { get; init; }
+    /// <summary>Git revision to compare results against (Compare target, --base=REV).</summary>
+    public string BaseRevision { get; init; }
+
+    public static BuildParameters FromContext(ICakeContext context) => new BuildParameters
+    {
+        Target = context.Argument("target", "Default"),
+        Configuration = context.Argument("configuration", "Release"),
+        DataSource = context.Argument("data-source", context.EnvironmentVariable("STREETCAR_DATA_SOURCE") ?? ""),
+        Experiment = context.Argument("experiment", ""),
+        Force = context.HasArgument("force"),
+        CliArgs = context.Argument("cli-args", ""),
+        BaseRevision = context.Argument("base", "HEAD"),
+    };
+}

@@ -1,0 +1,55 @@
+// Tasks that build, test and lint the code.
+
+Task("Clean")
+    .Description("Deletes bin/ and obj/ of every project (and data/cache/ with --cache).")
+    .Does(() =>
+{
+    CleanDirectories("./src/**/bin");
+    CleanDirectories("./src/**/obj");
+    CleanDirectories("./tests/**/bin");
+    CleanDirectories("./tests/**/obj");
+    if (HasArgument("cache") && DirectoryExists(Paths.Cache))
+    {
+        DeleteDirectory(Paths.Cache, new DeleteDirectorySettings { Recursive = true, Force = true });
+    }
+});
+
+Task("Restore")
+    .Description("Restores the NuGet packages of the solution.")
+    .Does(() => DotNetRestore(Paths.Solution));
+
+Task("Build")
+    .Description("Builds the solution; warnings are errors (Directory.Build.props).")
+    .IsDependentOn("Restore")
+    .Does<BuildParameters>(p => DotNetBuild(Paths.Solution, new DotNetBuildSettings
+    {
+        Configuration = p.Configuration,
+        NoRestore = true,
+        MSBuildSettings = new DotNetMSBuildSettings { TreatAllWarningsAs = MSBuildTreatAllWarningsAs.Error },
+    }));
+
+Task("BuildCli")
+    .Description("Builds only the command-line tool the pipeline targets run.")
+    .Does<BuildParameters>(p => DotNetBuild(Paths.CliProject, new DotNetBuildSettings
+    {
+        Configuration = p.Configuration,
+        Verbosity = DotNetVerbosity.Quiet,
+        NoLogo = true,
+    }));
+
+Task("Test")
+    .Description("Runs every test project, the TorchSharp smoke test and the real-data tests included.")
+    .IsDependentOn("Build")
+    .Does<BuildParameters>(p => DotNetTest(Paths.Solution, new DotNetTestSettings
+    {
+        Configuration = p.Configuration,
+        NoBuild = true,
+        NoRestore = true,
+        Loggers = { "console;verbosity=normal", "trx" },
+        ResultsDirectory = "tests/TestResults",
+    }));
+
+Task("Lint")
+    .Description("Fails when `dotnet format` would change any file.")
+    .IsDependentOn("Restore")
+    .Does(() => DotNetFormat(Paths.Solution, new DotNetFormatSettings { VerifyNoChanges = true, NoRestore = true }));
