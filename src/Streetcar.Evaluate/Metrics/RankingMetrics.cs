@@ -1,0 +1,84 @@
+using MathNet.Numerics.Statistics;
+
+namespace Streetcar.Evaluate.Metrics;
+
+/// <summary>Threshold-free metrics of a scored binary problem.</summary>
+public static class RankingMetrics
+{
+    /// <summary>
+    /// Area under the ROC curve, as the Mann–Whitney U statistic with average ranks for ties (equal to the
+    /// trapezoidal area, and to scikit-learn's roc_auc_score). NaN when one class is absent.
+    /// </summary>
+    public static double RocAuc(ReadOnlySpan<byte> labels, ReadOnlySpan<float> scores)
+    {
+        var data = new double[scores.Length];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            data[i] = scores[i];
+        }
+        var ranks = ArrayStatistics.RanksInplace(data, RankDefinition.Average);
+        double positives = 0, rankSum = 0;
+        for (var i = 0; i < labels.Length; i++)
+        {
+            if (labels[i] == 1)
+            {
+                positives++;
+                rankSum += ranks[i];
+            }
+        }
+        var negatives = labels.Length - positives;
+        if (positives == 0 || negatives == 0)
+        {
+            return double.NaN;
+        }
+        return (rankSum - (positives * (positives + 1) / 2)) / (positives * negatives);
+    }
+
+    /// <summary>
+    /// Area under the precision–recall curve as average precision, Σ (Rₙ − Rₙ₋₁)·Pₙ over the distinct
+    /// scores from high to low (scikit-learn's average_precision_score). NaN when there is no positive.
+    /// </summary>
+    public static double AveragePrecision(ReadOnlySpan<byte> labels, ReadOnlySpan<float> scores)
+    {
+        var order = new int[scores.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+        var keys = scores.ToArray();
+        Array.Sort(keys, order, Comparer<float>.Create((a, b) => b.CompareTo(a)));
+
+        long totalPositives = 0;
+        foreach (var label in labels)
+        {
+            totalPositives += label;
+        }
+        if (totalPositives == 0)
+        {
+            return double.NaN;
+        }
+
+        double ap = 0, previousRecall = 0;
+        long tp = 0, fp = 0;
+        for (var i = 0; i < order.Length; i++)
+        {
+            if (labels[order[i]] == 1)
+            {
+                tp++;
+            }
+            else
+            {
+                fp++;
+            }
+            var lastOfTie = i == order.Length - 1 || keys[i + 1] != keys[i];
+            if (lastOfTie)
+            {
+                var recall = (double)tp / totalPositives;
+                var precision = (double)tp / (tp + fp);
+                ap += (recall - previousRecall) * precision;
+                previousRecall = recall;
+            }
+        }
+        return ap;
+    }
+}
