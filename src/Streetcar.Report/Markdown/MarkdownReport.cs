@@ -1,0 +1,34 @@
+using System.Text;
+using Streetcar.Report.Model;
+
+namespace Streetcar.Report.Markdown;
+
+/// <summary>
+/// Renders results/report.md from data alone. Pure and deterministic: no timestamps, durations, paths or
+/// machine names, invariant number formats, LF line endings.
+/// </summary>
+public static class MarkdownReport
+{
+    /// <summary>Relative path (from the report) of an experiment's plot of the given kind.</summary>
+    public static string PlotPath(string experiment, string kind) => $"plots/{experiment}-{kind}.svg";
+
+    public static string Render(ReportInput input)
+    {
+        var md = new StringBuilder();
+        md.Append("# Streetcar delay experiments\n\n");
+        md.Append("Deep-learning experiments on the TTC streetcar delay data, after chapter 6 of *Deep Learning with ");
+        md.Append("Structured Data*. Rendered by `./build.sh --target=AllExperiments` from the cached metrics; ");
+        md.Append("this file is committed so that it can be diffed between commits.\n\n");
+        DataSection.Render(md, input.Data);
+        ExperimentTable.Render(md, input.Experiments);
+        foreach (var experiment in input.Experiments)
+        {
+            ExperimentSection.Render(md, experiment);
+        }
+        if (input.Scoring.Count > 0)
+        {
+            ScoringSection.Render(md, input.Scoring);
+        }
+        return md.ToString();
+    }
+}

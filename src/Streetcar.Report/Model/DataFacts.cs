@@ -1,0 +1,22 @@
+namespace Streetcar.Report.Model;
+
+/// <summary>A pinned raw workbook.</summary>
+public sealed record WorkbookPin(string File, string Sha256);
+
+/// <summary>A data-quality count found by Prepare (duplicate rows, incidents dropped, ...).</summary>
+public sealed record QualityNote(string What, long Count);
+
+/// <summary>The data section of the report: where the data came from and what Prepare made of it.</summary>
+public sealed record DataFacts(
+    IReadOnlyList<WorkbookPin> Workbooks,
+    string ReshapeMode,
+    long RawRows,
+    long CleanRows,
+    long GridSlots,
+    long DatasetRows,
+    long Delays,
+    long NoDelays,
+    long TrainRows,
+    long ValidRows,
+    long TestRows,
+    IReadOnlyList<QualityNote> Notes);

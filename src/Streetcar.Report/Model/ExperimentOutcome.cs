@@ -1,0 +1,35 @@
+using Streetcar.Evaluate;
+
+namespace Streetcar.Report.Model;
+
+/// <summary>One epoch of training history as the report plots it.</summary>
+public sealed record EpochPoint(int Epoch, double Loss, double Accuracy, double ValLoss, double ValAccuracy);
+
+/// <summary>Everything the report shows of one experiment; <see cref="Error"/> is set when it failed.</summary>
+/// <param name="Name">Experiment name (file name without .yml).</param>
+/// <param name="Changes">What the experiment changes, in words (early stopping, weighting, epochs).</param>
+/// <param name="ConfigHash">Short hash of the resolved config (the Train cache key's prefix).</param>
+/// <param name="ChosenModel">"best" or "final".</param>
+/// <param name="BestEpoch">Epoch of the best checkpoint (1-based), when early stopping is on.</param>
+public sealed record ExperimentOutcome(
+    string Name,
+    string Changes,
+    string ConfigHash,
+    int EpochsRun,
+    int MaxEpochs,
+    string ChosenModel,
+    int? BestEpoch,
+    IReadOnlyList<EpochPoint> History,
+    EvaluationResult? Evaluation,
+    string? Error)
+{
+    /// <summary>An experiment that failed before it could be evaluated.</summary>
+    public static ExperimentOutcome Failed(string name, string changes, string configHash, int maxEpochs, string error) =>
+        new(name, changes, configHash, 0, maxEpochs, "-", null, [], null, error);
+}
+
+/// <summary>A one-off scoring sanity check (the book's section 6.9).</summary>
+public sealed record SanityTrip(string Description, string Experiment, double Probability, bool PredictedDelay);
+
+/// <summary>All the report is rendered from.</summary>
+public sealed record ReportInput(DataFacts Data, IReadOnlyList<ExperimentOutcome> Experiments, IReadOnlyList<SanityTrip> Scoring);

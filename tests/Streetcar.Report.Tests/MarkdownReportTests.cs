@@ -1,0 +1,41 @@
+using Snapshooter.Xunit;
+using Streetcar.Report.Markdown;
+
+namespace Streetcar.Report.Tests;
+
+public sealed class MarkdownReportTests
+{
+    [Fact]
+    public void Render_SampleInput_MatchesSnapshot() =>
+        Snapshot.Match(MarkdownReport.Render(SampleReport.Input()));
+
+    [Fact]
+    public void Render_IsDeterministic_AndHasNoMachineFacts()
+    {
+        var first = MarkdownReport.Render(SampleReport.Input());
+        var second = MarkdownReport.Render(SampleReport.Input());
+
+        Assert.Equal(first, second);
+        Assert.DoesNotContain("\r", first);
+        Assert.DoesNotContain(Environment.MachineName, first);
+        Assert.DoesNotContain(Path.GetTempPath(), first);
+    }
+
+    [Fact]
+    public void Render_FailedExperiment_IsMarkedWithItsError()
+    {
+        var report = MarkdownReport.Render(SampleReport.Input());
+
+        Assert.Contains("| exp9 | 50 epochs | failed |", report);
+        Assert.Contains("**Failed:** loss became NaN at epoch 3", report);
+    }
+
+    [Fact]
+    public void Render_ExperimentRow_ShowsEpochsValidationTestAndRecall()
+    {
+        var report = MarkdownReport.Render(SampleReport.Input());
+
+        // terminal val acc 0.70, best 0.72, test accuracy 940/1000, FN 10, recall 0.8, precision 40/90
+        Assert.Contains("| exp4 | weighted, early stopping on val_loss (min) | 3 / 50 | 0.7000 | 0.7200 | 0.9400 | 10 | 0.8000 | 0.4444 | `0123456789ab` |", report);
+    }
+}
