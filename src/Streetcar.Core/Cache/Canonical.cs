@@ -12,7 +12,9 @@ namespace Streetcar.Core.Cache;
 /// Accepts <c>null</c>, strings, booleans, every CLR number type, <see cref="System.Text.Json.Nodes.JsonNode"/>,
 /// <see cref="System.Text.Json.JsonElement"/>, dictionaries with string keys, sequences, and any other object
 /// (a config record, an enum), which is first serialized with System.Text.Json using snake_case names and enums
-/// as snake_case strings, so a record's canonical JSON reads like its YAML. NaN, infinities, duplicate object
+/// as snake_case strings, so a record's canonical JSON reads like its YAML. Integers are kept exact at any size;
+/// an integral double of 2^53 or more keeps its double form (<c>1E+20</c>), so it differs from the integer
+/// <c>100000000000000000000</c>: write large counts as integers. NaN, infinities, duplicate object
 /// keys and malformed UTF-16 are rejected with an <see cref="ArgumentException"/>: they have no canonical form.
 /// </remarks>
 public static class Canonical

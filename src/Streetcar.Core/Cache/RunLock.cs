@@ -45,6 +45,8 @@ public sealed class RunLock : IDisposable
             return;
         }
         IsHeld = false;
+        // Forget the owner note while still holding the lock, so it never names the next holder wrongly.
+        TryDelete(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, OwnerFileName));
         _stream.Dispose();
         _onRelease();
     }
@@ -104,6 +106,18 @@ public sealed class RunLock : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Only used to name the holder in messages.
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort, like writing it.
         }
     }
 

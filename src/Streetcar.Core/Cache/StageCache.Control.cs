@@ -20,6 +20,20 @@ public sealed partial class StageCache
         return listings;
     }
 
+    /// <summary>
+    /// Keys of the entries matching <c>stage/prefix</c> (a hash prefix, as <see cref="CacheKey.ToString"/>
+    /// shows) or a bare hash prefix in any stage, for commands that take a key typed by a person.
+    /// </summary>
+    public IReadOnlyList<CacheKey> Find(string text)
+    {
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        var stage = slash < 0 ? null : text[..slash];
+        var prefix = (slash < 0 ? text : text[(slash + 1)..]).ToLowerInvariant();
+        return Keys()
+            .Where(k => (stage is null || k.Stage == stage) && k.Hash.StartsWith(prefix, StringComparison.Ordinal))
+            .ToList();
+    }
+
     /// <summary>Removes the entry for <paramref name="key"/>; false when there was none.</summary>
     public bool Remove(CacheKey key)
     {

@@ -115,6 +115,10 @@ public sealed partial class StageCache
     /// </summary>
     public RunLock AcquireRunLock(TimeSpan wait, Action<string> onWaiting)
     {
+        if (HoldsRunLock)
+        {
+            throw new InvalidOperationException($"This cache already holds its run lock {_runLock!.Path}.");
+        }
         var runLock = RunLock.Acquire(Root, wait, onWaiting, _time, () => _runLock = null);
         _runLock = runLock;
         return runLock;

@@ -43,6 +43,26 @@ public sealed class RunLockTests : IDisposable
     }
 
     [Fact]
+    public void SameInstanceTwice_IsABug()
+    {
+        var cache = new StageCache(_root.Path);
+        using var held = cache.AcquireRunLock(Short, _ => { });
+        Assert.Throws<InvalidOperationException>(() => cache.AcquireRunLock(Short, _ => { }));
+    }
+
+    [Fact]
+    public void Release_ForgetsOwnerNote()
+    {
+        var cache = new StageCache(_root.Path);
+        var owner = Path.Combine(_root.Path, RunLock.OwnerFileName);
+        using (cache.AcquireRunLock(Short, _ => { }))
+        {
+            Assert.Equal($"{Environment.ProcessId}\n", File.ReadAllText(owner));
+        }
+        Assert.False(File.Exists(owner));
+    }
+
+    [Fact]
     public void LockHeldByOtherProcess_BlocksUs_UntilItIsKilled()
     {
         var cache = new StageCache(_root.Path);

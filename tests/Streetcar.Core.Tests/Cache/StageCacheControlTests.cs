@@ -40,6 +40,15 @@ public sealed class StageCacheControlTests : IDisposable
     }
 
     [Fact]
+    public void Find_ByStageAndPrefixOrBarePrefix()
+    {
+        Assert.Equal([_trainA], _cache.Find(_trainA.ToString()));
+        Assert.Equal([_trainA], _cache.Find(_trainA.Hash[..8].ToUpperInvariant()));
+        Assert.Empty(_cache.Find("prepare/" + _trainA.Short));
+        Assert.Equal(2, _cache.Find("train/").Count);
+    }
+
+    [Fact]
     public void Remove_DeletesOnlyThatEntry()
     {
         Assert.True(_cache.Remove(_trainA));
