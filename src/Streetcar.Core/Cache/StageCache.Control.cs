@@ -1,0 +1,125 @@
+namespace Streetcar.Core.Cache;
+
+/// <content>Listing, removal, pruning and sweeping: the cache's control surface (CLI <c>cache</c>, <c>Clean</c>).</content>
+public sealed partial class StageCache
+{
+    /// <summary>
+    /// Every entry under the root, verified (every file re-hashed), sorted by stage then key. Invalid entries
+    /// are listed with their problem and left in place; <see cref="TryOpen"/> or <see cref="Prune"/> repairs them.
+    /// </summary>
+    public IReadOnlyList<CacheListing> List()
+    {
+        var listings = new List<CacheListing>();
+        foreach (var key in Keys())
+        {
+            var folder = EntryFolder(key);
+            var problem = EntryVerifier.Verify(folder, key, out var manifest);
+            manifest ??= TryReadManifest(folder);
+            listings.Add(new CacheListing(key, folder, FolderOps.Size(folder), manifest?.Info.Config, manifest?.Info.Description, problem));
+        }
+        return listings;
+    }
+
+    /// <summary>
+    /// Keys of the entries matching <c>stage/prefix</c> (a hash prefix, as <see cref="CacheKey.ToString"/>
+    /// shows) or a bare hash prefix in any stage, for commands that take a key typed by a person.
+    /// </summary>
+    public IReadOnlyList<CacheKey> Find(string text)
+    {
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        var stage = slash < 0 ? null : text[..slash];
+        var prefix = (slash < 0 ? text : text[(slash + 1)..]).ToLowerInvariant();
+        return Keys()
+            .Where(k => (stage is null || k.Stage == stage) && k.Hash.StartsWith(prefix, StringComparison.Ordinal))
+            .ToList();
+    }
+
+    /// <summary>Removes the entry for <paramref name="key"/>; false when there was none.</summary>
+    public bool Remove(CacheKey key)
+    {
+        var folder = EntryFolder(key);
+        if (!Directory.Exists(folder))
+        {
+            return false;
+        }
+        Discard(key, folder);
+        return true;
+    }
+
+    /// <summary>
+    /// Removes every entry whose key is not in <paramref name="inUse"/> (the keys the current configs resolve
+    /// to), valid or not, and sweeps stale work folders. Returns the removed keys.
+    /// </summary>
+    public IReadOnlyList<CacheKey> Prune(IReadOnlySet<CacheKey> inUse)
+    {
+        SweepStale();
+        var removed = Keys().Where(k => !inUse.Contains(k)).Where(Remove).ToList();
+        return removed;
+    }
+
+    /// <summary>
+    /// Deletes every stage folder (entries and work folders); the lock file stays. Call it while holding
+    /// the run lock, or another run's work is lost.
+    /// </summary>
+    public void Clear()
+    {
+        foreach (var stage in Directory.EnumerateDirectories(Root))
+        {
+            FolderOps.DeleteTree(stage);
+        }
+    }
+
+    /// <summary>Removes stale work folders of every stage (rules on <see cref="StageCache"/>); returns how many.</summary>
+    public int SweepStale() => StageFolders().Sum(SweepStage);
+
+    private int SweepStage(string stageFolder)
+    {
+        var removed = 0;
+        foreach (var path in Directory.EnumerateDirectories(stageFolder, ".*"))
+        {
+            var name = Path.GetFileName(path);
+            if (!WorkFolder.TryParseOwner(name, out var pid) || WorkFolder.IsActive(path))
+            {
+                continue;
+            }
+            var reason = pid == ProcessProbe.CurrentId ? "an earlier process with this process id"
+                : HoldsRunLock ? $"process {pid}, and this run holds the cache lock"
+                : !ProcessProbe.IsAlive(pid) ? $"process {pid}, which is no longer running"
+                : null;
+            if (reason is null)
+            {
+                continue;
+            }
+            _warn($"cache: removing stale work folder {Path.GetFileName(stageFolder)}/{name} left by {reason}.");
+            FolderOps.DeleteTree(path);
+            removed++;
+        }
+        return removed;
+    }
+
+    private IEnumerable<string> StageFolders() =>
+        Directory.EnumerateDirectories(Root)
+            .Where(d => CacheKey.IsStage(Path.GetFileName(d)))
+            .Order(StringComparer.Ordinal);
+
+    private List<CacheKey> Keys() =>
+        StageFolders()
+            .SelectMany(stage => Directory.EnumerateDirectories(stage)
+                .Select(Path.GetFileName)
+                .Where(name => CacheKey.IsHash(name!))
+                .Order(StringComparer.Ordinal)
+                .Select(name => new CacheKey(Path.GetFileName(stage), name!)))
+            .ToList();
+
+    private static CacheManifest? TryReadManifest(string folder)
+    {
+        try
+        {
+            return ManifestJson.Read(Path.Combine(folder, CacheManifest.FileName));
+        }
+        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}
