@@ -1,1 +1,3 @@
-return 0;
+using Streetcar.Cli;
+
+return CliApp.Run(args);

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using System.Globalization;
+using Streetcar.Cli.Output;
+using Streetcar.Core.Cache;
+
+namespace Streetcar.Cli.Commands;
+
+/// <summary><c>streetcar cache list|remove|clear</c>: look into and tidy the stage cache.</summary>
+public static class CacheCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var command = new Command("cache", "Lists, removes or clears stage cache entries (data/cache/).");
+
+        var list = new Command("list", "Lists every entry: stage, key, size, the config it belongs to, and whether it is valid.");
+        list.SetAction(result =>
+        {
+            var cache = Open(result, console);
+            var entries = cache.List();
+            console.Info($"{"stage",-10} {"key",-12} {"size",12}  config");
+            foreach (var e in entries)
+            {
+                var size = e.SizeBytes.ToString("N0", CultureInfo.InvariantCulture);
+                var state = e.Valid ? "" : $"  INVALID: {e.Problem}";
+                console.Info($"{e.Key.Stage,-10} {e.Key.Short,-12} {size,12}  {e.Config}{(e.Description is null ? "" : $" ({e.Description})")}{state}");
+            }
+            console.Info($"{entries.Count} entries, {entries.Sum(e => e.SizeBytes).ToString("N0", CultureInfo.InvariantCulture)} bytes in {cache.Root}");
+            return 0;
+        });
+        command.Add(list);
+
+        var keyArgument = new Argument<string[]>("key") { Description = "Key, key prefix or stage/key as `cache list` shows it.", Arity = ArgumentArity.OneOrMore };
+        var remove = new Command("remove", "Removes the entries whose key starts with KEY.") { keyArgument };
+        remove.SetAction(result =>
+        {
+            var cache = Open(result, console);
+            using var runLock = cache.AcquireRunLock(TimeSpan.FromSeconds(10), console.Info);
+            var removed = 0;
+            foreach (var text in result.GetValue(keyArgument) ?? [])
+            {
+                foreach (var key in cache.Find(text))
+                {
+                    removed += cache.Remove(key) ? 1 : 0;
+                }
+            }
+            console.Info($"removed {removed} entries");
+            return 0;
+        });
+        command.Add(remove);
+
+        var clear = new Command("clear", "Removes every entry and stale temporary folder.");
+        clear.SetAction(result =>
+        {
+            var cache = Open(result, console);
+            using var runLock = cache.AcquireRunLock(TimeSpan.FromSeconds(10), console.Info);
+            cache.Clear();
+            console.Info($"cleared {cache.Root}");
+            return 0;
+        });
+        command.Add(clear);
+        return command;
+    }
+
+    private static StageCache Open(ParseResult result, CliConsole console) =>
+        new(Workspace.Locate(result.GetValue(CommonOptions.Root)).Cache, console.Warn);
+}

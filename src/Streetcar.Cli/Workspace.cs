@@ -1,0 +1,38 @@
+using Streetcar.Core.Errors;
+
+namespace Streetcar.Cli;
+
+/// <summary>The project's folders, all relative to the repository root.</summary>
+public sealed record Workspace(string Root)
+{
+    public string RawData => Path.Combine(Root, "data", "raw");
+    public string Cache => Path.Combine(Root, "data", "cache");
+    public string WorkbookManifest => Path.Combine(Root, "data", "workbooks.sha256");
+    public string PrepareConfig => Path.Combine(Root, "data", "prepare.yml");
+    public string Experiments => Path.Combine(Root, "experiments");
+    public string Results => Path.Combine(Root, "results");
+    public string Report => Path.Combine(Results, "report.md");
+    public string Metrics => Path.Combine(Results, "metrics.json");
+    /// <summary>Durations and machine facts of the last run: not committed, never diffed.</summary>
+    public string RunInfo => Path.Combine(Results, "run-info.json");
+
+    /// <summary>The repository root: <paramref name="root"/> if given, else the nearest folder up from the
+    /// current one that holds streetcar-experiments.sln.</summary>
+    public static Workspace Locate(string? root)
+    {
+        if (!string.IsNullOrEmpty(root))
+        {
+            return Directory.Exists(root)
+                ? new Workspace(Path.GetFullPath(root))
+                : throw new PipelineException($"--root {root}: no such folder");
+        }
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "streetcar-experiments.sln")))
+            {
+                return new Workspace(dir.FullName);
+            }
+        }
+        throw new PipelineException("not inside a streetcar-experiments checkout (no streetcar-experiments.sln above the current folder); pass --root");
+    }
+}
