@@ -4,6 +4,7 @@
 #load "parameters.cake"
 #load "paths.cake"
 #load "tasks-dotnet.cake"
+#load "tasks-pipeline.cake"
 
 // Cake starts in the script's folder; every path in the build is relative to the repository root.
 Context.Environment.WorkingDirectory = MakeAbsolute(Directory(".."));

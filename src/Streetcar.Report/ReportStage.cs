@@ -1,0 +1,75 @@
+using Streetcar.Core.Json;
+using Streetcar.Report.Markdown;
+using Streetcar.Report.Model;
+using Streetcar.Report.Plots;
+
+namespace Streetcar.Report;
+
+/// <summary>
+/// The Report stage: writes results/report.md, results/metrics.json and results/plots/ from data. Every file
+/// is written to a temporary name first and renamed into place, so an interrupted run never leaves a
+/// half-written report.
+/// </summary>
+public static class ReportStage
+{
+    /// <summary>Version of the stage's logic.</summary>
+    public const int Version = 1;
+
+    public const string ReportFile = "report.md";
+    public const string MetricsFile = "metrics.json";
+    public const string PlotsFolder = "plots";
+
+    public static void Write(ReportInput input, string resultsDir)
+    {
+        Directory.CreateDirectory(resultsDir);
+        var staging = Path.Combine(resultsDir, $".staging-{Environment.ProcessId}");
+        if (Directory.Exists(staging))
+        {
+            Directory.Delete(staging, true);
+        }
+        Directory.CreateDirectory(staging);
+        try
+        {
+            foreach (var experiment in input.Experiments)
+            {
+                ExperimentPlots.Write(experiment, staging);
+            }
+            ReplaceFolder(Path.Combine(staging, PlotsFolder), Path.Combine(resultsDir, PlotsFolder));
+            ReplaceFile(Path.Combine(resultsDir, MetricsFile), StableJson.Serialize(input.Experiments.Select(ExperimentMetrics.From).ToList()));
+            ReplaceFile(Path.Combine(resultsDir, ReportFile), MarkdownReport.Render(input));
+        }
+        finally
+        {
+            Directory.Delete(staging, true);
+        }
+    }
+
+    private static void ReplaceFile(string path, string content)
+    {
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, content);
+        File.Move(temp, path, overwrite: true);
+    }
+
+    private static void ReplaceFolder(string source, string target)
+    {
+        if (!Directory.Exists(source))
+        {
+            Directory.CreateDirectory(source);
+        }
+        var old = target + ".old";
+        if (Directory.Exists(old))
+        {
+            Directory.Delete(old, true);
+        }
+        if (Directory.Exists(target))
+        {
+            Directory.Move(target, old);
+        }
+        Directory.Move(source, target);
+        if (Directory.Exists(old))
+        {
+            Directory.Delete(old, true);
+        }
+    }
+}

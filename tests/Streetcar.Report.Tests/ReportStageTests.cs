@@ -1,0 +1,48 @@
+using Streetcar.Core.Json;
+using Streetcar.Report.Model;
+
+namespace Streetcar.Report.Tests;
+
+public sealed class ReportStageTests
+{
+    [Fact]
+    public void Write_ProducesReportMetricsAndPlots_AndNothingTemporary()
+    {
+        var dir = Directory.CreateTempSubdirectory("report").FullName;
+        try
+        {
+            ReportStage.Write(SampleReport.Input(), dir);
+
+            Assert.True(File.Exists(Path.Combine(dir, "report.md")));
+            var metrics = StableJson.Read<List<ExperimentMetrics>>(Path.Combine(dir, "metrics.json"));
+            Assert.Equal(["exp4", "exp9"], metrics.Select(m => m.Name));
+            Assert.Equal(3, Directory.GetFiles(Path.Combine(dir, "plots")).Length);
+            Assert.Equal(["metrics.json", "plots", "report.md"], Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName).Order());
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void Write_Twice_GivesTheSameBytes_AndDropsPlotsOfRemovedExperiments()
+    {
+        var dir = Directory.CreateTempSubdirectory("report").FullName;
+        try
+        {
+            ReportStage.Write(SampleReport.Input(), dir);
+            var first = File.ReadAllBytes(Path.Combine(dir, "report.md"));
+            File.WriteAllText(Path.Combine(dir, "plots", "gone-accuracy.svg"), "<svg/>");
+
+            ReportStage.Write(SampleReport.Input(), dir);
+
+            Assert.Equal(first, File.ReadAllBytes(Path.Combine(dir, "report.md")));
+            Assert.False(File.Exists(Path.Combine(dir, "plots", "gone-accuracy.svg")));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+}
