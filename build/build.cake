@@ -5,6 +5,7 @@
 #load "paths.cake"
 #load "tasks-dotnet.cake"
 #load "tasks-pipeline.cake"
+#load "tasks-reproduce.cake"
 
 // Cake starts in the script's folder; every path in the build is relative to the repository root.
 Context.Environment.WorkingDirectory = MakeAbsolute(Directory(".."));
