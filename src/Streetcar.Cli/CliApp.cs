@@ -53,6 +53,7 @@ public static class CliApp
 
     private static IEnumerable<Command> Commands(CliConsole console) =>
     [
+        .. PipelineCommands.Create(console),
         CompareCommand.Create(console),
         CacheCommand.Create(console),
     ];

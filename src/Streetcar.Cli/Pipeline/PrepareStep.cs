@@ -1,0 +1,97 @@
+using Streetcar.Core.Cache;
+using Streetcar.Core.Config;
+using Streetcar.Prepare;
+using Streetcar.Prepare.Config;
+
+namespace Streetcar.Cli.Pipeline;
+
+/// <summary>
+/// Prepare as two cache entries: "grid" (ingest → clean → reshape → encode; keyed by the workbook hashes and
+/// data/prepare.yml) and "split" (keyed by the grid and the split parameters), so a new split seed re-splits
+/// without reading a workbook.
+/// </summary>
+public static class PrepareStep
+{
+    public const string GridStage = "grid";
+    public const string SplitStage = "split";
+
+    public static PrepareConfig ReadConfig(Workspace workspace) => PrepareStage.ReadConfig(workspace.PrepareConfig);
+
+    public static CacheKey GridKey(PrepareConfig config, RawData raw) => GridBuilder(config, raw).Build();
+
+    public static CacheKey SplitKey(CacheKey grid, ExperimentConfig experiment) => SplitBuilder(grid, experiment).Build();
+
+    /// <summary>The prepared splits for <paramref name="experiment"/>'s split parameters, built if needed.</summary>
+    public static PreparedData Ensure(PipelineContext ctx, PrepareConfig config, RawData raw, ExperimentConfig experiment, string? exportCsv = null)
+    {
+        var gridBuilder = GridBuilder(config, raw);
+        var gridKey = gridBuilder.Build();
+        var splitBuilder = SplitBuilder(gridKey, experiment);
+        var splitKey = splitBuilder.Build();
+        if (!ctx.Force && exportCsv is null && ctx.Cache.TryOpen(splitKey, out var cachedSplit))
+        {
+            return new PreparedData(splitKey, cachedSplit.Folder);
+        }
+
+        var grid = ctx.Cache.GetOrCreate(gridKey, gridBuilder.Info("data/prepare.yml", $"{config.Mode} grid {config.StartDate:yyyy-MM-dd}..{config.EndDate:yyyy-MM-dd}"), folder =>
+        {
+            ctx.Console.Info($"prepare: building the grid from {raw.Paths.Count} workbooks (cache key {gridKey})");
+            var built = PrepareStage.BuildGrid(config, raw.Paths, new LineProgress(ctx.Console), raw.Fetched);
+            PrepareStage.WriteGrid(folder, built);
+        }, ctx.Force);
+        Report(ctx, grid);
+
+        if (exportCsv is not null)
+        {
+            PrepareStage.ExportCsv(exportCsv, PrepareStage.ReadGrid(grid.Folder));
+            ctx.Console.Info($"prepare: exported the grid to {exportCsv}");
+        }
+
+        var split = ctx.Cache.GetOrCreate(splitKey, splitBuilder.Info(experiment.Name, $"split seed {experiment.Seeds.Split}"), folder =>
+        {
+            ctx.Console.Info($"prepare: splitting with seed {experiment.Seeds.Split} (cache key {splitKey})");
+            var prepared = PrepareStage.ReadGrid(grid.Folder);
+            PrepareStage.WriteSplits(folder, prepared, PrepareStage.Split(prepared, ToSplitConfig(experiment)));
+        }, ctx.Force);
+        Report(ctx, split);
+        return new PreparedData(splitKey, split.Folder);
+    }
+
+    private static CacheKeyBuilder GridBuilder(PrepareConfig config, RawData raw)
+    {
+        var builder = CacheKeyBuilder.For(GridStage, PrepareStage.Version).Param("prepare", config);
+        foreach (var (file, sha256) in raw.Sha256ByFile)
+        {
+            builder.Input(file, sha256);
+        }
+        return builder;
+    }
+
+    private static CacheKeyBuilder SplitBuilder(CacheKey grid, ExperimentConfig experiment) =>
+        CacheKeyBuilder.For(SplitStage, PrepareStage.Version)
+            .Param("seed", experiment.Seeds.Split)
+            .Param("test_proportion", experiment.Split.TestProportion)
+            .Param("train_proportion", experiment.Split.TrainProportion)
+            .Input("grid", grid);
+
+    private static SplitConfig ToSplitConfig(ExperimentConfig experiment) => new()
+    {
+        Seed = (ulong)experiment.Seeds.Split,
+        TestProportion = experiment.Split.TestProportion,
+        TrainProportion = experiment.Split.TrainProportion,
+    };
+
+    private static void Report(PipelineContext ctx, CacheEntry entry)
+    {
+        if (entry.Outcome == CacheOutcome.Hit)
+        {
+            ctx.Console.Info($"prepare: {entry.Key.Stage} is cached ({entry.Key})");
+        }
+    }
+}
+
+/// <summary>Progress lines from a stage, indented under the step's own line.</summary>
+internal sealed class LineProgress(Output.CliConsole console) : IProgress<string>
+{
+    public void Report(string value) => console.Info($"  {value}");
+}

@@ -1,0 +1,43 @@
+using Streetcar.Core.Errors;
+using Streetcar.Core.Hashing;
+using Streetcar.Prepare;
+using Streetcar.Prepare.Fetch;
+
+namespace Streetcar.Cli.Pipeline;
+
+/// <summary>The raw workbooks in data/raw/, as the manifest data/workbooks.sha256 lists them.</summary>
+public sealed record RawData(IReadOnlyList<string> Paths, IReadOnlyDictionary<string, string> Sha256ByFile, FetchResult? Fetched);
+
+/// <summary>FetchData: fills data/raw/ (copy or download) and checks every workbook against its pin.</summary>
+public static class RawDataStep
+{
+    public static RawData Fetch(PipelineContext ctx, string? dataSource, bool acceptNewVintage)
+    {
+        var manifest = WorkbookManifest.Read(ctx.Workspace.WorkbookManifest);
+        var options = new FetchOptions(ctx.Workspace.RawData, dataSource, dataSource is null ? FetchOptions.TorontoPortal : null, acceptNewVintage);
+        var progress = new SyncProgress<string>(line => ctx.Console.Info($"  {line}"));
+        var fetched = PrepareStage.FetchAsync(manifest, options, progress: progress).GetAwaiter().GetResult();
+        return new RawData(fetched.Paths, fetched.Files.ToDictionary(f => f.FileName, f => f.Sha256), fetched);
+    }
+
+    /// <summary>
+    /// The workbooks already in data/raw/, hashed but not fetched again (Train, Evaluate and Report only need the
+    /// keys; FetchData and Prepare check the pins).
+    /// </summary>
+    public static RawData Current(PipelineContext ctx)
+    {
+        var manifest = WorkbookManifest.Read(ctx.Workspace.WorkbookManifest);
+        var paths = manifest.Entries.Select(e => Path.Combine(ctx.Workspace.RawData, e.FileName)).ToArray();
+        var missing = paths.Where(p => !File.Exists(p)).Select(Path.GetFileName).ToArray();
+        if (missing.Length > 0)
+        {
+            throw new DataException($"{string.Join(", ", missing)} not in {ctx.Workspace.RawData}: run `streetcar prepare --data-source DIR` (or ./build.sh --target=Prepare) first");
+        }
+        return new RawData(paths, paths.ToDictionary(p => Path.GetFileName(p), ContentHash.OfFile), null);
+    }
+
+    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}
