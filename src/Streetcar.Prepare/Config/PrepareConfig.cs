@@ -57,6 +57,10 @@ public sealed record PrepareConfig
         {
             throw new ConfigException(file, "route_directions", "must list at least one route/direction pair");
         }
+        if (RouteDirections.Count > 255)
+        {
+            throw new ConfigException(file, "route_directions", $"has {RouteDirections.Count} rows; allowed: 1 to 255");
+        }
         foreach (var pair in RouteDirections)
         {
             if (string.IsNullOrWhiteSpace(pair.Route) || pair.Direction is not ("e" or "w" or "n" or "s" or "b"))
