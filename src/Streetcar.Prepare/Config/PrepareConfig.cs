@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Streetcar.Core.Errors;
 
 namespace Streetcar.Prepare.Config;
@@ -28,12 +29,15 @@ public sealed record PrepareConfig
     public List<RouteDirection> RouteDirections { get; init; } = [.. BookDefaults.RouteDirections];
 
     /// <summary>The parsed <see cref="Mode"/> (call <see cref="Validate"/> first).</summary>
+    [JsonIgnore]
     public ReshapeMode ReshapeMode => Mode == "slots" ? ReshapeMode.Slots : ReshapeMode.Book;
 
     /// <summary>The parsed <see cref="StartDate"/>.</summary>
+    [JsonIgnore]
     public DateOnly Start => DateOnly.ParseExact(StartDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The parsed <see cref="EndDate"/>.</summary>
+    [JsonIgnore]
     public DateOnly End => DateOnly.ParseExact(EndDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Checks every value; a bad one is a <see cref="ConfigException"/> naming <paramref name="file"/> and the key.</summary>

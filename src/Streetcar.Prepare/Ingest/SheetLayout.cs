@@ -9,7 +9,7 @@ namespace Streetcar.Prepare.Ingest;
 /// </summary>
 public sealed record SheetLayout(
     int ReportDate, int Route, int Time, int Day, int Location, int Incident,
-    int MinDelay, int MinGap, int Direction, int Vehicle)
+    int MinDelay, int MinGap, int Direction, int Vehicle, bool DelayGapRenamed, bool HasIncidentId)
 {
     private static readonly string[] Required =
         ["Report Date", "Route", "Time", "Day", "Location", "Incident", "Direction", "Vehicle"];
@@ -26,13 +26,16 @@ public sealed record SheetLayout(
     public static SheetLayout FromHeaders(IReadOnlyList<string?> headers, string where)
     {
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        bool renamed = false, incidentId = false;
         for (var i = 0; i < headers.Count; i++)
         {
             var name = headers[i]?.Trim();
             if (string.IsNullOrEmpty(name) || Ignored.Contains(name))
             {
+                incidentId |= name is not null && Ignored.Contains(name);
                 continue;
             }
+            renamed |= Aliases.ContainsKey(name);
             name = Aliases.GetValueOrDefault(name, name);
             if (!Required.Contains(name) && name is not ("Min Delay" or "Min Gap"))
             {
@@ -50,7 +53,8 @@ public sealed record SheetLayout(
         }
         return new SheetLayout(
             positions["Report Date"], positions["Route"], positions["Time"], positions["Day"], positions["Location"],
-            positions["Incident"], positions["Min Delay"], positions["Min Gap"], positions["Direction"], positions["Vehicle"]);
+            positions["Incident"], positions["Min Delay"], positions["Min Gap"], positions["Direction"], positions["Vehicle"],
+            renamed, incidentId);
     }
 
     private static DataException Unknown(string where, IReadOnlyList<string?> headers, string problem) =>

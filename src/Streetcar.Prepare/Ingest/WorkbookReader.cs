@@ -54,7 +54,7 @@ public static class WorkbookReader
         }
         var headers = Enumerable.Range(0, reader.FieldCount).Select(i => CellParser.Text(reader.GetValue(i))).ToArray();
         var layout = SheetLayout.FromHeaders(headers, where);
-        int rowNumber = 1, count = 0, empty = 0;
+        int rowNumber = 1, count = 0, empty = 0, fullDateTimes = 0;
         var cells = new object?[reader.FieldCount];
         while (reader.Read())
         {
@@ -72,8 +72,13 @@ public static class WorkbookReader
             }
             rows.Add(ToIncident(cells, layout, new RowSource(file, sheet, rowNumber)));
             count++;
+            // A time of day is stored as a date-time on Excel's day 0 (1899-12-30/31); a later date means a full date-time.
+            if (cells[layout.Time] is DateTime time && time.Year > 1900)
+            {
+                fullDateTimes++;
+            }
         }
-        return new SheetSummary(sheet, count, empty);
+        return new SheetSummary(sheet, count, empty, layout.DelayGapRenamed, layout.HasIncidentId, fullDateTimes);
     }
 
     private static RawIncident ToIncident(object?[] cells, SheetLayout layout, RowSource source) => new(

@@ -1,0 +1,57 @@
+using System.Globalization;
+using Streetcar.Core.Data;
+using Streetcar.Prepare.Reshape;
+
+namespace Streetcar.Prepare.Encode;
+
+/// <summary>
+/// Label-encodes the seven feature columns of a <see cref="SlotGrid"/> (<see cref="FeatureColumns.All"/>): each
+/// column's values as text (hour "0"–"23", year "2014", month "1"–"12", day of month "1"–"31", weekday "0" = Monday
+/// … "6" = Sunday as pandas' <c>weekday</c>), coded in ordinal order of those strings by <see cref="ColumnEncoder"/>.
+/// </summary>
+public static class GridEncoder
+{
+    /// <summary>The encoded grid (split name "grid") and the encoders, in <see cref="FeatureColumns.All"/> order.</summary>
+    public static (EncodedSplit Grid, IReadOnlyList<ColumnEncoder> Encoders) Encode(SlotGrid grid)
+    {
+        var dates = Enumerable.Range(0, grid.Days).Select(d => grid.Start.AddDays(d)).ToArray();
+        var hours = Enumerable.Range(0, 24).Select(Text).ToArray();
+        var dayValues = new Func<DateOnly, string>[]
+        {
+            d => Text(d.Year), d => Text(d.Month), d => Text(d.Day), d => Text(Weekday(d)),
+        };
+        // Every day, pair and hour of the range occurs in the grid, so the encoders are fitted on them directly.
+        var route = ColumnEncoder.Fit(FeatureColumns.Route, grid.Pairs.Select(p => p.Route));
+        var direction = ColumnEncoder.Fit(FeatureColumns.Direction, grid.Pairs.Select(p => p.Direction));
+        var hour = ColumnEncoder.Fit(FeatureColumns.Hour, hours);
+        var perDay = new[] { FeatureColumns.Year, FeatureColumns.Month, FeatureColumns.DayOfMonth, FeatureColumns.Weekday }
+            .Select((name, i) => ColumnEncoder.Fit(name, dates.Select(dayValues[i])))
+            .ToArray();
+
+        var pairCodes = grid.Pairs.Select(p => (route.Encode(p.Route), direction.Encode(p.Direction))).ToArray();
+        var hourCodes = hours.Select(hour.Encode).ToArray();
+        var dayCodes = perDay.Select((encoder, i) => dates.Select(d => encoder.Encode(dayValues[i](d))).ToArray()).ToArray();
+
+        var n = grid.Rows;
+        var codes = Enumerable.Range(0, FeatureColumns.All.Count).Select(_ => new int[n]).ToArray();
+        for (var r = 0; r < n; r++)
+        {
+            var (routeCode, directionCode) = pairCodes[grid.PairIndex[r]];
+            var day = grid.DayIndex[r];
+            codes[0][r] = routeCode;
+            codes[1][r] = directionCode;
+            codes[2][r] = hourCodes[grid.Hour[r]];
+            codes[3][r] = dayCodes[0][day];
+            codes[4][r] = dayCodes[1][day];
+            codes[5][r] = dayCodes[2][day];
+            codes[6][r] = dayCodes[3][day];
+        }
+        ColumnEncoder[] encoders = [route, direction, hour, .. perDay];
+        return (new EncodedSplit("grid", FeatureColumns.All, codes, grid.Label), encoders);
+    }
+
+    /// <summary>pandas' weekday: Monday 0 … Sunday 6.</summary>
+    public static int Weekday(DateOnly date) => ((int)date.DayOfWeek + 6) % 7;
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,47 @@
+using Streetcar.Core.Data;
+using Streetcar.Core.Randomness;
+using Streetcar.Prepare.Config;
+
+namespace Streetcar.Prepare.Encode;
+
+/// <summary>
+/// Splits an encoded grid with a seed: the row indices are shuffled by <c>new SplitMix64(seed).Permutation(n)</c>;
+/// the first <see cref="SplitSizes.Test"/> shuffled rows are test, the next <see cref="SplitSizes.Train"/> train,
+/// the rest valid. Each split keeps the shuffled order. Same grid and seed, same splits, on every machine.
+/// </summary>
+public static class GridSplitter
+{
+    /// <summary>Splits <paramref name="grid"/> under <paramref name="config"/> (validated).</summary>
+    public static DatasetSplits Split(EncodedSplit grid, SplitConfig config)
+    {
+        var sizes = SplitSizes.Of(grid.Rows, config.TestProportion, config.TrainProportion);
+        var order = new SplitMix64(config.Seed).Permutation(grid.Rows);
+        var test = Take(grid, "test", order.AsSpan(0, sizes.Test));
+        var train = Take(grid, "train", order.AsSpan(sizes.Test, sizes.Train));
+        var valid = Take(grid, "valid", order.AsSpan(sizes.Test + sizes.Train));
+        var summary = new SplitSummary(
+            config.Seed, config.TestProportion, config.TrainProportion,
+            train.Rows, valid.Rows, test.Rows, train.Positives, valid.Positives, test.Positives);
+        return new DatasetSplits(train, valid, test, summary);
+    }
+
+    private static EncodedSplit Take(EncodedSplit grid, string name, ReadOnlySpan<int> rows)
+    {
+        var codes = new int[grid.Codes.Length][];
+        for (var c = 0; c < codes.Length; c++)
+        {
+            var source = grid.Codes[c];
+            var target = codes[c] = new int[rows.Length];
+            for (var i = 0; i < rows.Length; i++)
+            {
+                target[i] = source[rows[i]];
+            }
+        }
+        var labels = new byte[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            labels[i] = grid.Labels[rows[i]];
+        }
+        return new EncodedSplit(name, grid.Columns, codes, labels);
+    }
+}
