@@ -33,19 +33,36 @@ public static class GridEncoder
         var dayCodes = perDay.Select((encoder, i) => dates.Select(d => encoder.Encode(dayValues[i](d))).ToArray()).ToArray();
 
         var n = grid.Rows;
-        var codes = Enumerable.Range(0, FeatureColumns.All.Count).Select(_ => new int[n]).ToArray();
-        for (var r = 0; r < n; r++)
+        var codes = new int[FeatureColumns.All.Count][];
+        // One pass per column (each a simple table lookup), two columns at a time.
+        Parallel.For(0, codes.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 }, c =>
         {
-            var (routeCode, directionCode) = pairCodes[grid.PairIndex[r]];
-            var day = grid.DayIndex[r];
-            codes[0][r] = routeCode;
-            codes[1][r] = directionCode;
-            codes[2][r] = hourCodes[grid.Hour[r]];
-            codes[3][r] = dayCodes[0][day];
-            codes[4][r] = dayCodes[1][day];
-            codes[5][r] = dayCodes[2][day];
-            codes[6][r] = dayCodes[3][day];
-        }
+            var column = codes[c] = new int[n];
+            switch (c)
+            {
+                case 0:
+                case 1:
+                    var perPair = pairCodes.Select(p => c == 0 ? p.Item1 : p.Item2).ToArray();
+                    for (var r = 0; r < n; r++)
+                    {
+                        column[r] = perPair[grid.PairIndex[r]];
+                    }
+                    break;
+                case 2:
+                    for (var r = 0; r < n; r++)
+                    {
+                        column[r] = hourCodes[grid.Hour[r]];
+                    }
+                    break;
+                default:
+                    var perDayCodes = dayCodes[c - 3];
+                    for (var r = 0; r < n; r++)
+                    {
+                        column[r] = perDayCodes[grid.DayIndex[r]];
+                    }
+                    break;
+            }
+        });
         ColumnEncoder[] encoders = [route, direction, hour, .. perDay];
         return (new EncodedSplit("grid", FeatureColumns.All, codes, grid.Label), encoders);
     }

@@ -16,29 +16,30 @@ public static class GridSplitter
     {
         var sizes = SplitSizes.Of(grid.Rows, config.TestProportion, config.TrainProportion);
         var order = new SplitMix64(config.Seed).Permutation(grid.Rows);
-        var test = Take(grid, "test", order.AsSpan(0, sizes.Test));
-        var train = Take(grid, "train", order.AsSpan(sizes.Test, sizes.Train));
-        var valid = Take(grid, "valid", order.AsSpan(sizes.Test + sizes.Train));
+        var test = Take(grid, "test", new ArraySegment<int>(order, 0, sizes.Test));
+        var train = Take(grid, "train", new ArraySegment<int>(order, sizes.Test, sizes.Train));
+        var valid = Take(grid, "valid", new ArraySegment<int>(order, sizes.Test + sizes.Train, sizes.Valid));
         var summary = new SplitSummary(
             config.Seed, config.TestProportion, config.TrainProportion,
             train.Rows, valid.Rows, test.Rows, train.Positives, valid.Positives, test.Positives);
         return new DatasetSplits(train, valid, test, summary);
     }
 
-    private static EncodedSplit Take(EncodedSplit grid, string name, ReadOnlySpan<int> rows)
+    private static EncodedSplit Take(EncodedSplit grid, string name, ArraySegment<int> rows)
     {
         var codes = new int[grid.Codes.Length][];
-        for (var c = 0; c < codes.Length; c++)
+        // Columns are independent gathers; two at a time uses both cores of the target machine.
+        Parallel.For(0, codes.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 }, c =>
         {
             var source = grid.Codes[c];
-            var target = codes[c] = new int[rows.Length];
-            for (var i = 0; i < rows.Length; i++)
+            var target = codes[c] = new int[rows.Count];
+            for (var i = 0; i < target.Length; i++)
             {
                 target[i] = source[rows[i]];
             }
-        }
-        var labels = new byte[rows.Length];
-        for (var i = 0; i < rows.Length; i++)
+        });
+        var labels = new byte[rows.Count];
+        for (var i = 0; i < labels.Length; i++)
         {
             labels[i] = grid.Labels[rows[i]];
         }
