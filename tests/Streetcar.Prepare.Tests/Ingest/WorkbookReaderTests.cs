@@ -105,6 +105,18 @@ public sealed class WorkbookReaderTests : IDisposable
     }
 
     [Fact]
+    public void ABadWorkbookAmongGoodOnes_IsReportedAsItself_NotAsAnAggregate()
+    {
+        var good = Workbook(("Jan 2014", [Sheets.Header, Sheets.Row(Jan2, 505, TimeSpan.Zero, "King", 1, "E/B", 4018)]));
+        var corrupt = _temp.File("z-corrupt.xlsx");
+        File.WriteAllText(corrupt, "garbage");
+
+        var error = Assert.Throws<DataException>(() => IncidentIngest.ReadAll([good, corrupt, good]));
+
+        Assert.StartsWith("z-corrupt.xlsx: not a readable xlsx workbook", error.Message);
+    }
+
+    [Fact]
     public void NoWorkbooks_IsAnIngestError() =>
         Assert.Throws<DataException>(() => IncidentIngest.ReadAll([]));
 
