@@ -1,5 +1,6 @@
 using Streetcar.Core.Data;
 using Streetcar.Prepare.Config;
+using Streetcar.Prepare.Fetch;
 using Streetcar.Prepare.Output;
 using Streetcar.Prepare.Tests.Fixtures;
 
@@ -11,7 +12,7 @@ public sealed class PreparedOutputTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private PreparedGrid Build()
+    private PreparedGrid Build(FetchResult? fetched = null)
     {
         var path = _temp.File("ttc-2014.xlsx");
         var day = new DateTime(2014, 1, 1);
@@ -22,7 +23,19 @@ public sealed class PreparedOutputTests : IDisposable
             Sheets.Row(day, 999, new TimeSpan(9, 0, 0), "King", 5, "E/B", 4018),
         ]));
         var config = new PrepareConfig { StartDate = "2014-01-01", EndDate = "2014-01-03", RouteDirections = [new("501", "e"), new("501", "w")] };
-        return PrepareStage.BuildGrid(config, [path]);
+        return PrepareStage.BuildGrid(config, [path], fetched: fetched);
+    }
+
+    [Fact]
+    public void AcceptedNewVintage_IsRecordedInTheSummary()
+    {
+        var path = _temp.File("ttc-2014.xlsx");
+        var fetched = new FetchResult([new FetchedFile("ttc-2014.xlsx", path, "new-hash", "pinned-hash", FetchOrigin.Copied)]);
+
+        var summary = Build(fetched).Summary;
+
+        Assert.True(summary.NewVintageAccepted);
+        Assert.Equal(new SourceWorkbook("ttc-2014.xlsx", "new-hash", "pinned-hash"), Assert.Single(summary.Sources));
     }
 
     [Fact]
