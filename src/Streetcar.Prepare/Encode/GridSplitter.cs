@@ -16,16 +16,19 @@ public static class GridSplitter
     {
         var sizes = SplitSizes.Of(grid.Rows, config.TestProportion, config.TrainProportion);
         var order = new SplitMix64(config.Seed).Permutation(grid.Rows);
-        var test = Take(grid, "test", new ArraySegment<int>(order, 0, sizes.Test));
-        var train = Take(grid, "train", new ArraySegment<int>(order, sizes.Test, sizes.Train));
-        var valid = Take(grid, "valid", new ArraySegment<int>(order, sizes.Test + sizes.Train, sizes.Valid));
+        var packed = PackedRows.TryPack(grid);
+        EncodedSplit Take(string name, ArraySegment<int> rows) =>
+            packed?.Take(name, grid.Columns, rows) ?? TakeColumns(grid, name, rows);
+        var test = Take("test", new ArraySegment<int>(order, 0, sizes.Test));
+        var train = Take("train", new ArraySegment<int>(order, sizes.Test, sizes.Train));
+        var valid = Take("valid", new ArraySegment<int>(order, sizes.Test + sizes.Train, sizes.Valid));
         var summary = new SplitSummary(
             config.Seed, config.TestProportion, config.TrainProportion,
             train.Rows, valid.Rows, test.Rows, train.Positives, valid.Positives, test.Positives);
         return new DatasetSplits(train, valid, test, summary);
     }
 
-    private static EncodedSplit Take(EncodedSplit grid, string name, ArraySegment<int> rows)
+    private static EncodedSplit TakeColumns(EncodedSplit grid, string name, ArraySegment<int> rows)
     {
         var codes = new int[grid.Codes.Length][];
         // Columns are independent gathers; two at a time uses both cores of the target machine.
