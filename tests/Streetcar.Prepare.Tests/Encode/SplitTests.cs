@@ -39,6 +39,35 @@ public class SplitTests
     }
 
     [Fact]
+    public void SmallCodes_ArePackedIntoOneWordPerRow_AndComeBackIntact()
+    {
+        // Column 0 is the row id (10 bits), the others 2 bits each: 23 bits with the label, so the packed path runs.
+        const int rows = 1000;
+        var grid = new EncodedSplit(
+            "grid", FeatureColumns.All,
+            FeatureColumns.All.Select((_, c) => Enumerable.Range(0, rows).Select(r => c == 0 ? r : (r + c) % 4).ToArray()).ToArray(),
+            Enumerable.Range(0, rows).Select(r => (byte)(r % 7 == 0 ? 1 : 0)).ToArray());
+
+        var splits = GridSplitter.Split(grid, new SplitConfig { Seed = 11 });
+
+        var seen = new List<int>();
+        foreach (var split in new[] { splits.Train, splits.Valid, splits.Test })
+        {
+            for (var i = 0; i < split.Rows; i++)
+            {
+                var row = split.Codes[0][i];
+                seen.Add(row);
+                Assert.All(Enumerable.Range(1, 6), c => Assert.Equal((row + c) % 4, split.Codes[c][i]));
+                Assert.Equal(row % 7 == 0 ? 1 : 0, split.Labels[i]);
+            }
+        }
+        Assert.Equal(Enumerable.Range(0, rows), seen.Order());
+        // Same rows in the same order as the column-by-column gather used for wide codes.
+        var wide = GridSplitter.Split(grid with { Codes = [.. grid.Codes.Select(c => c.Select(v => v << 20).ToArray())] }, new SplitConfig { Seed = 11 });
+        Assert.Equal(splits.Test.Codes[0], wide.Test.Codes[0].Select(v => v >> 20));
+    }
+
+    [Fact]
     public void SameSeed_SameSplit_OtherSeed_OtherSplit()
     {
         var a = GridSplitter.Split(Grid(500), new SplitConfig { Seed = 1 });
