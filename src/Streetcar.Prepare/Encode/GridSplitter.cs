@@ -1,0 +1,51 @@
+using Streetcar.Core.Data;
+using Streetcar.Core.Randomness;
+using Streetcar.Prepare.Config;
+
+namespace Streetcar.Prepare.Encode;
+
+/// <summary>
+/// Splits an encoded grid with a seed: the row indices are shuffled by <c>new SplitMix64(seed).Permutation(n)</c>;
+/// the first <see cref="SplitSizes.Test"/> shuffled rows are test, the next <see cref="SplitSizes.Train"/> train,
+/// the rest valid. Each split keeps the shuffled order. Same grid and seed, same splits, on every machine.
+/// </summary>
+public static class GridSplitter
+{
+    /// <summary>Splits <paramref name="grid"/> under <paramref name="config"/> (validated).</summary>
+    public static DatasetSplits Split(EncodedSplit grid, SplitConfig config)
+    {
+        var sizes = SplitSizes.Of(grid.Rows, config.TestProportion, config.TrainProportion);
+        var order = new SplitMix64(config.Seed).Permutation(grid.Rows);
+        var packed = PackedRows.TryPack(grid);
+        EncodedSplit Take(string name, ArraySegment<int> rows) =>
+            packed?.Take(name, grid.Columns, rows) ?? TakeColumns(grid, name, rows);
+        var test = Take("test", new ArraySegment<int>(order, 0, sizes.Test));
+        var train = Take("train", new ArraySegment<int>(order, sizes.Test, sizes.Train));
+        var valid = Take("valid", new ArraySegment<int>(order, sizes.Test + sizes.Train, sizes.Valid));
+        var summary = new SplitSummary(
+            config.Seed, config.TestProportion, config.TrainProportion,
+            train.Rows, valid.Rows, test.Rows, train.Positives, valid.Positives, test.Positives);
+        return new DatasetSplits(train, valid, test, summary);
+    }
+
+    private static EncodedSplit TakeColumns(EncodedSplit grid, string name, ArraySegment<int> rows)
+    {
+        var codes = new int[grid.Codes.Length][];
+        // Columns are independent gathers; two at a time uses both cores of the target machine.
+        Parallel.For(0, codes.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 }, c =>
+        {
+            var source = grid.Codes[c];
+            var target = codes[c] = new int[rows.Count];
+            for (var i = 0; i < target.Length; i++)
+            {
+                target[i] = source[rows[i]];
+            }
+        });
+        var labels = new byte[rows.Count];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            labels[i] = grid.Labels[rows[i]];
+        }
+        return new EncodedSplit(name, grid.Columns, codes, labels);
+    }
+}

@@ -1,0 +1,75 @@
+using Streetcar.Core.Config;
+using Streetcar.Core.Errors;
+using Streetcar.Prepare.Config;
+using Streetcar.Prepare.Tests.Fixtures;
+
+namespace Streetcar.Prepare.Tests.Config;
+
+public class PrepareConfigTests
+{
+    [Fact]
+    public void Defaults_AreTheBooks()
+    {
+        var config = new PrepareConfig().Validate("defaults");
+
+        Assert.Equal((new DateOnly(2014, 1, 1), new DateOnly(2019, 12, 31)), (config.Start, config.End));
+        Assert.Equal((ReshapeMode.Book, 0.0, true), (config.ReshapeMode, config.DelayThreshold, config.DropBadRows));
+        Assert.Equal(56, config.RouteDirections.Count);
+        Assert.Equal(2, config.RouteDirections.Count(p => p == new RouteDirection("304", "e")));
+    }
+
+    [Fact]
+    public void DefaultTable_IsTheBooksCsv()
+    {
+        var csv = Path.Combine(RepoPaths.DataSource, "book-routedirection.csv");
+        var rows = File.ReadAllLines(csv).Skip(1).Where(l => l.Length > 0).ToArray();
+
+        Assert.Equal(rows, new PrepareConfig().RouteDirections.Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public void CommittedYaml_EqualsTheDefaults()
+    {
+        var path = Path.Combine(RepoPaths.Root, "data", "prepare.yml");
+
+        var config = PrepareStage.ReadConfig(path);
+
+        var defaults = new PrepareConfig();
+        Assert.Equal(defaults.RouteDirections, config.RouteDirections);
+        Assert.Equal(defaults with { RouteDirections = config.RouteDirections }, config);
+    }
+
+    [Theory]
+    [InlineData("mode: fast", "'mode'", "allowed: book, slots")]
+    [InlineData("start_date: 2014-13-01", "'start_date'", "yyyy-MM-dd")]
+    [InlineData("end_date: 2013-12-31", "'end_date'", "before start_date")]
+    [InlineData("delay_threshold: -1", "'delay_threshold'", ">= 0")]
+    [InlineData("route_directions: [{route: '501', direction: x}]", "'route_directions'", "e, w, n, s, b")]
+    public void BadValue_NamesFileKeyAndAllowedValues(string yaml, string key, string allowed)
+    {
+        var error = Assert.Throws<ConfigException>(() => YamlConfigReader.Parse<PrepareConfig>(yaml, "p.yml").Validate("p.yml"));
+
+        Assert.StartsWith("p.yml: " + key, error.Message);
+        Assert.Contains(allowed, error.Message);
+    }
+
+    [Fact]
+    public void UnknownKey_IsAnError()
+    {
+        var error = Assert.Throws<ConfigException>(() => YamlConfigReader.Parse<PrepareConfig>("moed: book", "p.yml"));
+
+        Assert.Equal("moed", error.Key);
+    }
+
+    [Theory]
+    [InlineData("test_proportion: 0", "test_proportion")]
+    [InlineData("test_proportion: 1", "test_proportion")]
+    [InlineData("train_proportion: 1.5", "train_proportion")]
+    public void SplitProportion_OutsideZeroOne_IsAnError(string yaml, string key)
+    {
+        var error = Assert.Throws<ConfigException>(() => YamlConfigReader.Parse<SplitConfig>(yaml, "e.yml").Validate("e.yml"));
+
+        Assert.Equal(key, error.Key);
+        Assert.Contains("(0, 1)", error.Message);
+    }
+}

@@ -1,0 +1,25 @@
+namespace Streetcar.Prepare.Tests.Fixtures;
+
+/// <summary>The repository root (the folder holding streetcar-experiments.sln) and the real data folder.</summary>
+public static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    /// <summary><c>STREETCAR_DATA_SOURCE</c>, else <c>../shared/data/ttc</c> relative to the repository root.</summary>
+    public static string DataSource =>
+        Environment.GetEnvironmentVariable("STREETCAR_DATA_SOURCE") is { Length: > 0 } fromEnv
+            ? Path.GetFullPath(fromEnv)
+            : Path.GetFullPath(Path.Combine(Root, "..", "shared", "data", "ttc"));
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "streetcar-experiments.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("streetcar-experiments.sln not found above " + AppContext.BaseDirectory);
+    }
+}
