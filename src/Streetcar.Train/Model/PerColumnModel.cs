@@ -12,7 +12,7 @@ public sealed class PerColumnModel : StreetcarModel
 {
     private readonly ModuleList<Embedding> embeddings = new();
     private readonly ModuleList<BatchNorm1d> norms = new();
-    private readonly Dropout dropout;
+    private readonly SeededDropout dropout;
     private readonly DenseHead head;
 
     /// <summary>Builds the per-column model with fresh weights.</summary>
@@ -28,7 +28,7 @@ public sealed class PerColumnModel : StreetcarModel
             embeddings.Add(embedding);
             norms.Add(nn.BatchNorm1d(architecture.EmbeddingDim, ModelArchitecture.BatchNormEpsilon, ModelArchitecture.BatchNormTorchMomentum));
         }
-        dropout = nn.Dropout(architecture.DropoutRate);
+        dropout = new SeededDropout(architecture.DropoutRate, DropoutSeed);
         head = new DenseHead(architecture);
         RegisterComponents();
     }
@@ -38,6 +38,9 @@ public sealed class PerColumnModel : StreetcarModel
 
     /// <summary>The batch norm of column <paramref name="column"/>.</summary>
     public BatchNorm1d NormOf(int column) => norms[column];
+
+    /// <summary>The dropout after the batch norm.</summary>
+    public SeededDropout Dropout => dropout;
 
     /// <summary>The dense head.</summary>
     public DenseHead Head => head;
@@ -51,9 +54,10 @@ public sealed class PerColumnModel : StreetcarModel
         var parts = new Tensor[embeddings.Count];
         for (var c = 0; c < parts.Length; c++)
         {
-            // Dropout per column then concatenation is dropout of the concatenation, element by element.
-            parts[c] = dropout.forward(norms[c].forward(embeddings[c].forward(input.select(1, c))));
+            parts[c] = norms[c].forward(embeddings[c].forward(input.select(1, c)));
         }
-        return head.forward(cat(parts, 1));
+        // Dropout acts element by element, so dropout of each column then concatenation is dropout of the
+        // concatenation: one draw sequence, the same as the fused form's.
+        return head.forward(dropout.forward(cat(parts, 1)));
     }
 }

@@ -16,7 +16,12 @@ public abstract class StreetcarModel : nn.Module<Tensor, Tensor>
     protected StreetcarModel(string name, ModelArchitecture architecture) : base(name)
     {
         Architecture = architecture;
+        // Drawn before any weight initialisation so that both forms get the same seed from the same torch seed.
+        DropoutSeed = (ulong)torch.randint_long(long.MaxValue);
     }
+
+    /// <summary>Seed of this model's <see cref="SeededDropout"/>, drawn from the torch generator.</summary>
+    protected ulong DropoutSeed { get; }
 
     /// <summary>Maps raw codes [rows, columns] (int64) to this form's embedding indices.</summary>
     public abstract Tensor IndexInput(Tensor codes);

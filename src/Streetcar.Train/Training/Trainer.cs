@@ -27,7 +27,7 @@ public static class Trainer
         {
             callback.OnTrainBegin(plan);
         }
-        var optimizer = optim.SGD(model.parameters(), options.LearningRate);
+        var optimizer = new PlainSgd(model.parameters(), options.LearningRate);
         var shuffle = new SplitMix64(options.ShuffleSeed);
         var history = new List<EpochRecord>();
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
@@ -54,7 +54,7 @@ public static class Trainer
     }
 
     private static (double Loss, double Accuracy) TrainEpoch(
-        StreetcarModel model, optim.Optimizer optimizer, TensorSplit train, SplitMix64 shuffle, int batchSize, int epoch,
+        StreetcarModel model, PlainSgd optimizer, TensorSplit train, SplitMix64 shuffle, int batchSize, int epoch,
         IReadOnlyList<ITrainingCallback> callbacks)
     {
         model.train();
@@ -80,9 +80,8 @@ public static class Trainer
                 {
                     loss = loss.mul((double)batchSize / size);
                 }
-                optimizer.zero_grad();
                 loss.backward();
-                optimizer.step();
+                optimizer.Step();
                 lossSum.add_(loss.detach(), size);
                 predictions.narrow(0, start, size).copy_(p.detach());
             }
