@@ -12,7 +12,7 @@ namespace Streetcar.Train.Model;
 public sealed class FusedModel : StreetcarModel
 {
     private readonly Embedding embedding;
-    private readonly BatchNorm1d norm;
+    private readonly KerasBatchNorm norm;
     private readonly SeededDropout dropout;
     private readonly DenseHead head;
     private readonly long[] _offsets;
@@ -31,7 +31,7 @@ public sealed class FusedModel : StreetcarModel
         {
             nn.init.uniform_(embedding.weight, -ModelArchitecture.EmbeddingInitBound, ModelArchitecture.EmbeddingInitBound);
         }
-        norm = nn.BatchNorm1d(architecture.ConcatWidth, ModelArchitecture.BatchNormEpsilon, ModelArchitecture.BatchNormTorchMomentum);
+        norm = new KerasBatchNorm(architecture.ConcatWidth);
         dropout = new SeededDropout(architecture.DropoutRate, DropoutSeed);
         head = new DenseHead(architecture);
         RegisterComponents();
@@ -44,7 +44,7 @@ public sealed class FusedModel : StreetcarModel
     public Embedding Embedding => embedding;
 
     /// <summary>The batch norm over all concatenated features.</summary>
-    public BatchNorm1d Norm => norm;
+    public KerasBatchNorm Norm => norm;
 
     /// <summary>The dropout after the batch norm.</summary>
     public SeededDropout Dropout => dropout;

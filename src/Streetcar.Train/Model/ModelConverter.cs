@@ -17,10 +17,10 @@ public static class ModelConverter
                 var rows = source.Architecture.Cardinalities[c];
                 target.Embedding.weight!.narrow(0, target.Offsets[c], rows).copy_(source.EmbeddingOf(c).weight!);
                 var norm = source.NormOf(c);
-                target.Norm.weight!.narrow(0, c * dim, dim).copy_(norm.weight!);
-                target.Norm.bias!.narrow(0, c * dim, dim).copy_(norm.bias!);
-                target.Norm.running_mean!.narrow(0, c * dim, dim).copy_(norm.running_mean!);
-                target.Norm.running_var!.narrow(0, c * dim, dim).copy_(norm.running_var!);
+                target.Norm.Weight.narrow(0, c * dim, dim).copy_(norm.Weight);
+                target.Norm.Bias.narrow(0, c * dim, dim).copy_(norm.Bias);
+                target.Norm.RunningMean.narrow(0, c * dim, dim).copy_(norm.RunningMean);
+                target.Norm.RunningVar.narrow(0, c * dim, dim).copy_(norm.RunningVar);
             }
             CopyHead(source.Head, target.Head);
         }

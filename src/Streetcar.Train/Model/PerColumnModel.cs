@@ -11,7 +11,7 @@ namespace Streetcar.Train.Model;
 public sealed class PerColumnModel : StreetcarModel
 {
     private readonly ModuleList<Embedding> embeddings = new();
-    private readonly ModuleList<BatchNorm1d> norms = new();
+    private readonly ModuleList<KerasBatchNorm> norms = new();
     private readonly SeededDropout dropout;
     private readonly DenseHead head;
 
@@ -26,7 +26,7 @@ public sealed class PerColumnModel : StreetcarModel
                 nn.init.uniform_(embedding.weight, -ModelArchitecture.EmbeddingInitBound, ModelArchitecture.EmbeddingInitBound);
             }
             embeddings.Add(embedding);
-            norms.Add(nn.BatchNorm1d(architecture.EmbeddingDim, ModelArchitecture.BatchNormEpsilon, ModelArchitecture.BatchNormTorchMomentum));
+            norms.Add(new KerasBatchNorm(architecture.EmbeddingDim));
         }
         dropout = new SeededDropout(architecture.DropoutRate, DropoutSeed);
         head = new DenseHead(architecture);
@@ -37,7 +37,7 @@ public sealed class PerColumnModel : StreetcarModel
     public Embedding EmbeddingOf(int column) => embeddings[column];
 
     /// <summary>The batch norm of column <paramref name="column"/>.</summary>
-    public BatchNorm1d NormOf(int column) => norms[column];
+    public KerasBatchNorm NormOf(int column) => norms[column];
 
     /// <summary>The dropout after the batch norm.</summary>
     public SeededDropout Dropout => dropout;
