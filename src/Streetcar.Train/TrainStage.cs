@@ -25,6 +25,13 @@ public static class TrainStage
     public static TrainResult Run(TrainInput input)
     {
         var config = input.Config;
+        foreach (var split in new[] { input.Train, input.Valid })
+        {
+            if (split.Rows == 0)
+            {
+                throw new DataException($"{split.Name}: the split has no rows");
+            }
+        }
         torch.set_num_threads(config.Threads);
         torch.random.manual_seed(config.Seeds.Torch);
         var architecture = Architecture(config, input.Train, input.Encoders, input.Form);

@@ -1,10 +1,11 @@
 using Streetcar.Core.Config;
 using Streetcar.Train.Saving;
 using Streetcar.Train.Training;
+using Xunit.Abstractions;
 
 namespace Streetcar.Train.Tests;
 
-public sealed class TrainStageTests : IDisposable
+public sealed class TrainStageTests(ITestOutputHelper output) : IDisposable
 {
     private readonly TempFolder _temp = new();
 
@@ -88,6 +89,7 @@ public sealed class TrainStageTests : IDisposable
 
         var weightedRecall = Recall(TrainStage.Predict(weighted.Model, valid), valid.Labels);
         var plainRecall = Recall(TrainStage.Predict(plain.Model, valid), valid.Labels);
+        output.WriteLine($"recall weighted {weightedRecall:F3}, unweighted {plainRecall:F3}");
         Assert.InRange(weighted.History.OneWeight, 48.9, 49.1);
         Assert.True(weightedRecall > 0.3, $"weighted recall {weightedRecall}");
         Assert.True(plainRecall < weightedRecall, $"unweighted recall {plainRecall} vs weighted {weightedRecall}");

@@ -14,6 +14,13 @@ public sealed class EpochBenchmarkTests(ITestOutputHelper output)
         Assert.All(timing.EpochSeconds, s => Assert.True(s > 0));
     }
 
+    [Fact]
+    public void Compare_GivesPerColumnThenFused()
+    {
+        var timings = EpochBenchmark.Compare(rows: 3000, epochs: 1);
+        Assert.Equal([ModelForm.PerColumn, ModelForm.Fused], timings.Select(t => t.Form));
+    }
+
     /// <summary>The real-shape figure: set STREETCAR_BENCH=1 (takes about a minute).</summary>
     [Fact]
     public void Measure_RealShape_PerColumnAndFusedSideBySide()
@@ -23,9 +30,8 @@ public sealed class EpochBenchmarkTests(ITestOutputHelper output)
             return;
         }
         var threads = int.Parse(Environment.GetEnvironmentVariable("STREETCAR_BENCH_THREADS") ?? "1", System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var form in new[] { ModelForm.PerColumn, ModelForm.Fused })
+        foreach (var t in EpochBenchmark.Compare(threads: threads, epochs: 2))
         {
-            var t = EpochBenchmark.Measure(form, threads: threads, epochs: 2);
             output.WriteLine($"{form}: threads {t.Threads}, rows {t.Rows}, batch {t.BatchSize}, s/epoch {string.Join(" ", t.EpochSeconds.Select(s => s.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))}");
         }
     }
