@@ -32,7 +32,7 @@ public sealed class EpochBenchmarkTests(ITestOutputHelper output)
         var threads = int.Parse(Environment.GetEnvironmentVariable("STREETCAR_BENCH_THREADS") ?? "1", System.Globalization.CultureInfo.InvariantCulture);
         foreach (var t in EpochBenchmark.Compare(threads: threads, epochs: 2))
         {
-            output.WriteLine($"{form}: threads {t.Threads}, rows {t.Rows}, batch {t.BatchSize}, s/epoch {string.Join(" ", t.EpochSeconds.Select(s => s.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))}");
+            output.WriteLine($"{t.Form}: threads {t.Threads}, rows {t.Rows}, batch {t.BatchSize}, s/epoch {string.Join(" ", t.EpochSeconds.Select(s => s.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))}");
         }
     }
 }
