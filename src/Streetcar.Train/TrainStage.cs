@@ -19,7 +19,8 @@ public static class TrainStage
     public const int EmbeddingDim = 10;
 
     /// <summary>
-    /// Seeds torch, pins its thread count, trains with the configured callbacks, keeps the best checkpoint when
+    /// Seeds torch, pins its thread count (and the CPU kernel family, if no tensor op ran yet in this process:
+    /// the CLI should call <see cref="TorchRuntime.PinCpuCapability"/> first thing), trains with the configured callbacks, keeps the best checkpoint when
     /// early stopping is on (else the final weights) and saves the model folder.
     /// </summary>
     public static TrainResult Run(TrainInput input)
@@ -32,8 +33,8 @@ public static class TrainStage
                 throw new DataException($"{split.Name}: the split has no rows");
             }
         }
-        torch.set_num_threads(config.Threads);
-        torch.random.manual_seed(config.Seeds.Torch);
+        TorchRuntime.PinCpuCapability();
+        TorchRuntime.Pin(config.Threads, config.Seeds.Torch);
         var architecture = Architecture(config, input.Train, input.Encoders, input.Form);
         var weights = ClassWeights.From(config, input.Train);
         var model = StreetcarModel.Create(architecture);

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Streetcar.Core.Data;
 using Streetcar.Train.Model;
 using Streetcar.Train.Training;
-using TorchSharp;
 
 namespace Streetcar.Train.Benchmarks;
 
@@ -33,8 +32,7 @@ public static class EpochBenchmark
 
     private static EpochTiming Measure(ModelForm form, EncodedSplit trainSplit, EncodedSplit validSplit, int epochs, int batchSize, int threads)
     {
-        torch.set_num_threads(threads);
-        torch.random.manual_seed(1);
+        TorchRuntime.Pin(threads, 1);
         var architecture = new ModelArchitecture(trainSplit.Columns.ToArray(), SyntheticData.RealCardinalities.ToArray(),
             TrainStage.EmbeddingDim, [], OutputActivation.HardSigmoid, 0.0003, form);
         using var model = StreetcarModel.Create(architecture);

@@ -30,7 +30,7 @@ public sealed class ProgressReporter(ProgressStyle style, TextWriter lines) : IT
         }
         _display = Task.Run(() => AnsiConsole.Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn())
             .Start(context =>
             {
                 _context = context;
@@ -68,7 +68,8 @@ public sealed class ProgressReporter(ProgressStyle style, TextWriter lines) : IT
             $"{_plan?.Experiment} epoch {record.Epoch}/{_plan?.Epochs}: loss {record.Loss:F4} accuracy {record.Accuracy:F4} val_loss {record.ValLoss:F4} val_accuracy {record.ValAccuracy:F4}");
         if (_epochTask is not null)
         {
-            _epochTask.Description = text;
+            _epochTask.Description = string.Create(CultureInfo.InvariantCulture,
+                $"{_plan?.Experiment} {record.Epoch}/{_plan?.Epochs} loss {record.Loss:F3} acc {record.Accuracy:F3} val {record.ValLoss:F3} {record.ValAccuracy:F3}");
             _epochTask.StopTask();
         }
         else
