@@ -1,0 +1,78 @@
+namespace Streetcar.Core.Config;
+
+/// <summary>
+/// One experiment of chapter 6, resolved: the YAML of <c>experiments/&lt;name&gt;.yml</c> merged key by key
+/// over its base file (see <see cref="ExperimentConfigLoader"/>). Defaults are the book's. Keys are snake_case
+/// in YAML and JSON (<c>LearningRate</c> is <c>learning_rate</c>).
+/// </summary>
+public sealed record ExperimentConfig
+{
+    /// <summary>File this one overrides, relative to its folder (YAML key <c>base</c>); null once resolved.</summary>
+    public string? Base { get; init; }
+
+    /// <summary>Experiment name; the loader sets it from the file name when the YAML leaves it empty.</summary>
+    public string Name { get; init; } = "";
+
+    /// <summary>Free text for people; never part of a cache key.</summary>
+    public string Description { get; init; } = "";
+
+    /// <summary>SGD learning rate (book: 0.001). Must be &gt; 0.</summary>
+    public double LearningRate { get; init; } = 0.001;
+
+    /// <summary>Dropout after each column's batch normalization (book: 0.0003). In [0, 1).</summary>
+    public double DropoutRate { get; init; } = 0.0003;
+
+    /// <summary>
+    /// The book's L2 factor (0.0003). It only regularises the book's text branch, which this model does not
+    /// have: kept for fidelity, applied nowhere.
+    /// </summary>
+    public double L2Lambda { get; init; } = 0.0003;
+
+    /// <summary>Loss function; only <c>binary_crossentropy</c> (Keras semantics, clipped at 1e-7).</summary>
+    public string Loss { get; init; } = "binary_crossentropy";
+
+    /// <summary>Output activation: <c>hard_sigmoid</c> (Keras: clip(0.2x + 0.5, 0, 1), the book's) or <c>sigmoid</c>.</summary>
+    public string OutputActivation { get; init; } = "hard_sigmoid";
+
+    /// <summary>Rows per SGD step (book: 1000).</summary>
+    public int BatchSize { get; init; } = 1000;
+
+    /// <summary>Maximum number of epochs (book: 50).</summary>
+    public int Epochs { get; init; } = 50;
+
+    /// <summary>Early stopping and best-epoch checkpointing.</summary>
+    public EarlyStoppingConfig EarlyStopping { get; init; } = new();
+
+    /// <summary>Class weight of label 0 (book: 1.0).</summary>
+    public double ZeroWeight { get; init; } = 1.0;
+
+    /// <summary>Added to the balanced weight of label 1 (book: 0); only with <c>weighting: balanced</c>.</summary>
+    public double OneWeightOffset { get; init; }
+
+    /// <summary>
+    /// <c>none</c>: label 1 weighs 1.0. <c>balanced</c>: label 1 weighs count_no_delay / count_delay of the
+    /// training split + <see cref="OneWeightOffset"/>.
+    /// </summary>
+    public string Weighting { get; init; } = "none";
+
+    /// <summary>Widths of optional ReLU dense layers between the embeddings and the output (book: none).</summary>
+    public int[] HiddenLayers { get; init; } = [];
+
+    /// <summary>Probability above which a prediction counts as a delay when evaluating (book: 0.5).</summary>
+    public double Threshold { get; init; } = 0.5;
+
+    /// <summary>Write TensorBoard event files; never part of a cache key.</summary>
+    public bool Tensorboard { get; init; }
+
+    /// <summary>Seeds of the torch generator, the epoch shuffles and the data split.</summary>
+    public SeedsConfig Seeds { get; init; } = new();
+
+    /// <summary>Proportions of the data split (used by Prepare).</summary>
+    public SplitConfig Split { get; init; } = new();
+
+    /// <summary>
+    /// Intra-op threads of libtorch, pinned so runs repeat bit for bit (a thread count changes the order of
+    /// floating-point reductions). Default 1: measured deterministic and no slower at this batch size.
+    /// </summary>
+    public int Threads { get; init; } = 1;
+}

@@ -1,0 +1,132 @@
+using Streetcar.Core.Errors;
+using YamlDotNet.RepresentationModel;
+
+namespace Streetcar.Core.Config;
+
+/// <summary>
+/// Loads an experiment: its YAML merged key by key over the file named by its <c>base</c> key (nested mappings
+/// merge, scalars and lists replace), then validated. Every file is first read on its own so that an unknown
+/// key or a wrong type names the file it is in; a range error names the file the value came from.
+/// </summary>
+public static class ExperimentConfigLoader
+{
+    private const string BaseKey = "base";
+    private const int MaxBaseDepth = 8;
+
+    /// <summary>The experiment files of <paramref name="folder"/>: <c>*.yml</c> not starting with '_', sorted.</summary>
+    public static IReadOnlyList<string> ExperimentFiles(string folder) =>
+        Directory.GetFiles(folder, "*.yml")
+            .Where(f => !Path.GetFileName(f).StartsWith('_'))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+    /// <summary>Reads, merges and validates the experiment at <paramref name="path"/>.</summary>
+    public static ExperimentConfig Load(string path)
+    {
+        var origins = new Dictionary<string, string>(StringComparer.Ordinal);
+        var merged = LoadMerged(path, origins, 0);
+        var text = Serialize(merged);
+        var config = YamlConfigReader.Parse<ExperimentConfig>(text, path) with { Base = null };
+        if (config.Name.Length == 0)
+        {
+            config = config with { Name = Path.GetFileNameWithoutExtension(path) };
+        }
+        ExperimentConfigValidator.Validate(config, key => origins.GetValueOrDefault(key, path));
+        return config;
+    }
+
+    private static YamlMappingNode LoadMerged(string path, Dictionary<string, string> origins, int depth)
+    {
+        if (!File.Exists(path))
+        {
+            throw new PipelineException($"{path}: config file not found");
+        }
+        var text = File.ReadAllText(path);
+        // Read alone first: unknown keys and wrong types are reported against this file and its lines.
+        var own = YamlConfigReader.Parse<ExperimentConfig>(text, path);
+        var node = ReadMapping(text, path);
+        RecordOrigins(node, "", path, origins);
+        if (own.Base is null)
+        {
+            return node;
+        }
+        if (depth >= MaxBaseDepth)
+        {
+            throw new ConfigException(path, BaseKey, $"more than {MaxBaseDepth} levels of base files (a cycle?)");
+        }
+        var basePath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", own.Base);
+        if (!File.Exists(basePath))
+        {
+            throw new ConfigException(path, BaseKey, $"base file '{own.Base}' not found next to it");
+        }
+        var baseOrigins = new Dictionary<string, string>(StringComparer.Ordinal);
+        var merged = Merge(LoadMerged(basePath, baseOrigins, depth + 1), node);
+        foreach (var (key, file) in baseOrigins)
+        {
+            origins.TryAdd(key, file);
+        }
+        return merged;
+    }
+
+    private static YamlMappingNode ReadMapping(string text, string path)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        if (stream.Documents.Count == 0)
+        {
+            return new YamlMappingNode();
+        }
+        return stream.Documents[0].RootNode as YamlMappingNode
+            ?? throw new ConfigException(path, "(root)", "expected a mapping of keys to values");
+    }
+
+    private static void RecordOrigins(YamlMappingNode node, string prefix, string path, Dictionary<string, string> origins)
+    {
+        foreach (var (key, value) in node.Children)
+        {
+            var dotted = prefix + ((YamlScalarNode)key).Value;
+            origins[dotted] = path;
+            if (value is YamlMappingNode child)
+            {
+                RecordOrigins(child, dotted + ".", path, origins);
+            }
+        }
+    }
+
+    /// <summary>Overlay wins key by key; mappings merge recursively; the overlay's <c>base</c> key is dropped.</summary>
+    private static YamlMappingNode Merge(YamlMappingNode under, YamlMappingNode over)
+    {
+        var result = new YamlMappingNode();
+        foreach (var (key, value) in under.Children)
+        {
+            if (((YamlScalarNode)key).Value != BaseKey)
+            {
+                result.Add(key, value);
+            }
+        }
+        foreach (var (key, value) in over.Children)
+        {
+            if (((YamlScalarNode)key).Value == BaseKey)
+            {
+                continue;
+            }
+            if (result.Children.TryGetValue(key, out var existing)
+                && existing is YamlMappingNode underChild && value is YamlMappingNode overChild)
+            {
+                result.Children[key] = Merge(underChild, overChild);
+            }
+            else
+            {
+                result.Children[key] = value;
+            }
+        }
+        return result;
+    }
+
+    private static string Serialize(YamlMappingNode node)
+    {
+        using var writer = new StringWriter();
+        new YamlStream(new YamlDocument(node)).Save(writer, assignAnchors: false);
+        return writer.ToString();
+    }
+}

@@ -1,0 +1,43 @@
+using Streetcar.Core.Config;
+using Streetcar.Core.Data;
+using Streetcar.Core.Errors;
+using Streetcar.Train.Model;
+using Streetcar.Train.Training;
+
+namespace Streetcar.Train.Saving;
+
+/// <summary>
+/// A self-contained model folder (<see cref="ModelFolderLayout"/>): enough to predict without the training
+/// data or the experiments folder. Every file is a deterministic function of the run.
+/// </summary>
+public static class ModelFolder
+{
+    /// <summary>Writes all files of the model folder <paramref name="folder"/> (created if missing).</summary>
+    public static void Save(string folder, StreetcarModel model, IReadOnlyList<ColumnEncoder> encoders, ExperimentConfig config, TrainingHistory history)
+    {
+        Directory.CreateDirectory(folder);
+        model.save(Path.Combine(folder, ModelFolderLayout.Weights));
+        TrainJson.Write(Path.Combine(folder, ModelFolderLayout.Architecture), model.Architecture);
+        TrainJson.Write(Path.Combine(folder, ModelFolderLayout.Encoders), encoders);
+        File.WriteAllText(Path.Combine(folder, ModelFolderLayout.Config), ExperimentConfigJson.Resolved(config));
+        TrainJson.Write(Path.Combine(folder, ModelFolderLayout.History), history);
+    }
+
+    /// <summary>Rebuilds the model of <paramref name="folder"/>; it predicts exactly as when it was saved.</summary>
+    public static SavedModel Load(string folder)
+    {
+        var weights = Path.Combine(folder, ModelFolderLayout.Weights);
+        if (!File.Exists(weights))
+        {
+            throw new PipelineException($"{folder}: not a model folder ({ModelFolderLayout.Weights} missing)");
+        }
+        var architecture = TrainJson.Read<ModelArchitecture>(Path.Combine(folder, ModelFolderLayout.Architecture));
+        var model = StreetcarModel.Create(architecture);
+        model.load(weights);
+        model.eval();
+        var encoders = TrainJson.Read<ColumnEncoder[]>(Path.Combine(folder, ModelFolderLayout.Encoders));
+        var config = ExperimentConfigJson.Parse(File.ReadAllText(Path.Combine(folder, ModelFolderLayout.Config)));
+        var history = TrainJson.Read<TrainingHistory>(Path.Combine(folder, ModelFolderLayout.History));
+        return new SavedModel(model, encoders, config, history);
+    }
+}

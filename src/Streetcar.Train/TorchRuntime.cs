@@ -1,0 +1,54 @@
+using System.Runtime.InteropServices;
+using TorchSharp;
+
+namespace Streetcar.Train;
+
+/// <summary>
+/// Process-wide libtorch settings that must not vary between runs that should repeat bit for bit: the
+/// intra-op thread count, the generator seed and the CPU kernel family (AVX2 and AVX-512 kernels may round
+/// differently). TorchSharp has no <c>use_deterministic_algorithms</c>; determinism is proved by test instead.
+/// </summary>
+public static class TorchRuntime
+{
+    /// <summary>libtorch reads the kernel family from this variable once, at its first kernel dispatch.</summary>
+    public const string CpuCapabilityVariable = "ATEN_CPU_CAPABILITY";
+
+    /// <summary>Kernel family pinned by default: available on every x86-64 machine this project targets.</summary>
+    public const string DefaultCpuCapability = "avx2";
+
+    /// <summary>
+    /// Sets <see cref="CpuCapabilityVariable"/> in the native environment (unless already set, so a caller's
+    /// choice wins). Call it at process start, before any tensor operation: afterwards libtorch has chosen.
+    /// .NET's Environment.SetEnvironmentVariable does not reach native code on Linux, hence setenv.
+    /// </summary>
+    public static void PinCpuCapability(string capability = DefaultCpuCapability)
+    {
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
+        {
+            _ = setenv(CpuCapabilityVariable, capability, 0);
+        }
+        else if (Environment.GetEnvironmentVariable(CpuCapabilityVariable) is null)
+        {
+            Environment.SetEnvironmentVariable(CpuCapabilityVariable, capability);
+        }
+    }
+
+    /// <summary>The kernel family libtorch sees in its environment, or null when unset (libtorch then picks the best).</summary>
+    public static string? CpuCapability() =>
+        OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()
+            ? Marshal.PtrToStringUTF8(getenv(CpuCapabilityVariable))
+            : Environment.GetEnvironmentVariable(CpuCapabilityVariable);
+
+    /// <summary>Pins the thread count and seeds libtorch's global generator.</summary>
+    public static void Pin(int threads, long seed)
+    {
+        torch.set_num_threads(threads);
+        torch.random.manual_seed(seed);
+    }
+
+    [DllImport("libc", CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+    private static extern int setenv(string name, string value, int overwrite);
+
+    [DllImport("libc", CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+    private static extern IntPtr getenv(string name);
+}

@@ -1,0 +1,24 @@
+namespace Streetcar.Train.Training;
+
+/// <summary>
+/// Metrics of one epoch, as Keras reports them: <see cref="Loss"/> (class-weighted) and <see cref="Accuracy"/>
+/// are running means over the epoch's batches in training mode; the validation metrics are computed after the
+/// epoch in inference mode (moving batch-norm statistics, no dropout) and without class weights.
+/// </summary>
+/// <param name="Epoch">1-based epoch number.</param>
+/// <param name="Loss">Mean weighted training loss over the epoch's batches (weighted by batch size).</param>
+/// <param name="Accuracy">Share of training rows predicted right at threshold 0.5, during the epoch.</param>
+/// <param name="ValLoss">Unweighted loss on the validation split.</param>
+/// <param name="ValAccuracy">Validation accuracy at threshold 0.5.</param>
+public sealed record EpochRecord(int Epoch, double Loss, double Accuracy, double ValLoss, double ValAccuracy)
+{
+    /// <summary>The value of monitor <paramref name="name"/> (val_loss, val_accuracy, loss or accuracy).</summary>
+    public double Metric(string name) => name switch
+    {
+        "loss" => Loss,
+        "accuracy" => Accuracy,
+        "val_loss" => ValLoss,
+        "val_accuracy" => ValAccuracy,
+        _ => throw new ArgumentException($"unknown metric '{name}'", nameof(name)),
+    };
+}

@@ -1,0 +1,124 @@
+using Streetcar.Core.Randomness;
+using Streetcar.Train.Model;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Streetcar.Train.Training;
+
+/// <summary>
+/// The training loop, Keras 2 style: per epoch, shuffle the rows with <see cref="SplitMix64"/>, take plain SGD
+/// steps on batches (loss sum(w·l) / batch size), then validate in inference mode and ask the callbacks
+/// whether to go on.
+/// </summary>
+public static class Trainer
+{
+    /// <summary>Metric threshold of Keras' binary accuracy (prediction &gt; 0.5 counts as 1).</summary>
+    public const double AccuracyThreshold = 0.5;
+
+    private const int EvaluationChunk = 1 << 16;
+
+    /// <summary>Trains <paramref name="model"/> in place and returns the per-epoch history.</summary>
+    public static IReadOnlyList<EpochRecord> Fit(
+        StreetcarModel model, TensorSplit train, TensorSplit valid, TrainingOptions options, IReadOnlyList<ITrainingCallback> callbacks)
+    {
+        var batches = (train.Rows + options.BatchSize - 1) / options.BatchSize;
+        var plan = new TrainingPlan(options.Experiment, options.Epochs, batches, train.Rows, valid.Rows);
+        foreach (var callback in callbacks)
+        {
+            callback.OnTrainBegin(plan);
+        }
+        var optimizer = new PlainSgd(model.parameters(), options.LearningRate);
+        var shuffle = new SplitMix64(options.ShuffleSeed);
+        var history = new List<EpochRecord>();
+        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            var (loss, accuracy) = TrainEpoch(model, optimizer, train, shuffle, options.BatchSize, epoch, callbacks);
+            var (valLoss, valAccuracy) = Evaluate(model, valid);
+            var record = new EpochRecord(epoch, loss, accuracy, valLoss, valAccuracy);
+            history.Add(record);
+            var stop = false;
+            foreach (var callback in callbacks)
+            {
+                stop |= callback.OnEpochEnd(record) == EpochVerdict.Stop;
+            }
+            if (stop)
+            {
+                break;
+            }
+        }
+        foreach (var callback in callbacks)
+        {
+            callback.OnTrainEnd();
+        }
+        return history;
+    }
+
+    private static (double Loss, double Accuracy) TrainEpoch(
+        StreetcarModel model, PlainSgd optimizer, TensorSplit train, SplitMix64 shuffle, int batchSize, int epoch,
+        IReadOnlyList<ITrainingCallback> callbacks)
+    {
+        model.train();
+        var rows = train.Rows;
+        using var epochScope = NewDisposeScope();
+        var order = tensor(shuffle.Permutation(rows));
+        var inputs = train.Inputs.index_select(0, order);
+        var labels = train.Labels.index_select(0, order);
+        // Keras divides each batch's weighted sum by the batch size: fold 1 / batch size into the weights.
+        var weights = train.Weights.index_select(0, order).div_(batchSize);
+        var lossSum = zeros(1, ScalarType.Float64);
+        var predictions = empty(rows, 1);
+        var batch = 0;
+        for (var start = 0; start < rows; start += batchSize)
+        {
+            batch++;
+            var size = Math.Min(batchSize, rows - start);
+            using (NewDisposeScope())
+            {
+                var p = model.forward(inputs.narrow(0, start, size));
+                var loss = KerasBinaryCrossEntropy.WeightedSum(p, labels.narrow(0, start, size), weights.narrow(0, start, size));
+                if (size != batchSize)
+                {
+                    loss = loss.mul((double)batchSize / size);
+                }
+                loss.backward();
+                optimizer.Step();
+                lossSum.add_(loss.detach(), size);
+                predictions.narrow(0, start, size).copy_(p.detach());
+            }
+            foreach (var callback in callbacks)
+            {
+                callback.OnBatchEnd(epoch, batch);
+            }
+        }
+        var correct = predictions.gt(AccuracyThreshold).eq(labels.gt(AccuracyThreshold)).sum().item<long>();
+        return (lossSum.item<double>() / rows, (double)correct / rows);
+    }
+
+    /// <summary>Unweighted loss and accuracy of <paramref name="split"/> in inference mode.</summary>
+    public static (double Loss, double Accuracy) Evaluate(StreetcarModel model, TensorSplit split)
+    {
+        using var scope = NewDisposeScope();
+        var p = Predict(model, split.Inputs);
+        var loss = KerasBinaryCrossEntropy.PerRow(p, split.Labels).to_type(ScalarType.Float64).mean().item<double>();
+        var correct = p.gt(AccuracyThreshold).eq(split.Labels.gt(AccuracyThreshold)).sum().item<long>();
+        return (loss, (double)correct / split.Rows);
+    }
+
+    /// <summary>Probabilities [rows, 1] for indexed <paramref name="inputs"/>, in inference mode.</summary>
+    public static Tensor Predict(StreetcarModel model, Tensor inputs)
+    {
+        model.eval();
+        using var inference = inference_mode();
+        var rows = inputs.shape[0];
+        if (rows == 0)
+        {
+            return empty(0, 1);
+        }
+        var parts = new List<Tensor>();
+        for (long start = 0; start < rows; start += EvaluationChunk)
+        {
+            parts.Add(model.forward(inputs.narrow(0, start, Math.Min(EvaluationChunk, rows - start))));
+        }
+        return parts.Count == 1 ? parts[0] : cat(parts, 0);
+    }
+}

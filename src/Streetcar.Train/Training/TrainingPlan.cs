@@ -1,0 +1,9 @@
+namespace Streetcar.Train.Training;
+
+/// <summary>What a training run is about to do; given to callbacks before the first epoch.</summary>
+/// <param name="Experiment">Experiment name, for display.</param>
+/// <param name="Epochs">Maximum number of epochs.</param>
+/// <param name="BatchesPerEpoch">SGD steps per epoch.</param>
+/// <param name="TrainRows">Training rows.</param>
+/// <param name="ValidRows">Validation rows.</param>
+public sealed record TrainingPlan(string Experiment, int Epochs, int BatchesPerEpoch, int TrainRows, int ValidRows);

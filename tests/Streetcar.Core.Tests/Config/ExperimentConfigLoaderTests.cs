@@ -1,0 +1,185 @@
+using Streetcar.Core.Config;
+using Streetcar.Core.Errors;
+
+namespace Streetcar.Core.Tests.Config;
+
+public sealed class ExperimentConfigLoaderTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("expcfg").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Write(string name, string yaml)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, yaml);
+        return path;
+    }
+
+    private const string Base = "epochs: 50\nweighting: none\nearly_stopping:\n  enabled: false\n  monitor: val_loss\n  mode: min\n  patience: 15\n";
+
+    [Fact]
+    public void Load_ExperimentOverBase_MergesKeyByKeyIncludingNestedMappings()
+    {
+        Write("_base.yml", Base + "learning_rate: 0.002\n");
+        var path = Write("exp.yml", "base: _base.yml\nepochs: 3\nearly_stopping:\n  enabled: true\n  monitor: val_accuracy\n  mode: max\n");
+
+        var config = ExperimentConfigLoader.Load(path);
+
+        Assert.Equal(3, config.Epochs);
+        Assert.Equal(0.002, config.LearningRate);
+        Assert.True(config.EarlyStopping.Enabled);
+        Assert.Equal("val_accuracy", config.EarlyStopping.Monitor);
+        Assert.Equal("max", config.EarlyStopping.Mode);
+        Assert.Equal(15, config.EarlyStopping.Patience);
+        Assert.Equal("exp", config.Name);
+        Assert.Null(config.Base);
+    }
+
+    [Fact]
+    public void Load_EmptyFile_GivesBookDefaults()
+    {
+        var config = ExperimentConfigLoader.Load(Write("e.yml", ""));
+        Assert.Equal(new ExperimentConfig { Name = "e", HiddenLayers = config.HiddenLayers }, config);
+        Assert.Equal(0.001, config.LearningRate);
+        Assert.Equal(1000, config.BatchSize);
+        Assert.Equal("hard_sigmoid", config.OutputActivation);
+        Assert.Empty(config.HiddenLayers);
+    }
+
+    [Fact]
+    public void ExperimentFiles_SkipsFilesStartingWithUnderscore()
+    {
+        Write("_base.yml", Base);
+        Write("exp1.yml", "base: _base.yml\n");
+        Write("exp0.yml", "base: _base.yml\n");
+        var files = ExperimentConfigLoader.ExperimentFiles(_dir).Select(Path.GetFileName);
+        Assert.Equal(["exp0.yml", "exp1.yml"], files);
+    }
+
+    [Fact]
+    public void Load_UnknownKeyInExperiment_NamesFileAndKey()
+    {
+        Write("_base.yml", Base);
+        var path = Write("exp.yml", "base: _base.yml\nlearning_rat: 0.1\n");
+        var e = Assert.Throws<ConfigException>(() => ExperimentConfigLoader.Load(path));
+        Assert.Equal("learning_rat", e.Key);
+        Assert.Contains("exp.yml", e.File);
+    }
+
+    [Fact]
+    public void Load_UnknownNestedKeyInBase_NamesTheBaseFile()
+    {
+        Write("_base.yml", Base + "seeds:\n  torchh: 1\n");
+        var path = Write("exp.yml", "base: _base.yml\n");
+        var e = Assert.Throws<ConfigException>(() => ExperimentConfigLoader.Load(path));
+        Assert.Equal("torchh", e.Key);
+        Assert.Contains("_base.yml", e.File);
+    }
+
+    [Fact]
+    public void Load_WrongType_IsConfigException()
+    {
+        var path = Write("exp.yml", "epochs: many\n");
+        var e = Assert.Throws<ConfigException>(() => ExperimentConfigLoader.Load(path));
+        Assert.Contains("exp.yml", e.File);
+    }
+
+    [Theory]
+    [InlineData("learning_rate: 0", "learning_rate", "> 0")]
+    [InlineData("learning_rate: -0.1", "learning_rate", "> 0")]
+    [InlineData("dropout_rate: 1.0", "dropout_rate", "[0, 1)")]
+    [InlineData("l2_lambda: -1", "l2_lambda", ">= 0")]
+    [InlineData("loss: mse", "loss", "binary_crossentropy")]
+    [InlineData("output_activation: relu", "output_activation", "hard_sigmoid | sigmoid")]
+    [InlineData("batch_size: 0", "batch_size", "positive")]
+    [InlineData("epochs: -5", "epochs", "positive")]
+    [InlineData("early_stopping:\n  monitor: val_auc", "early_stopping.monitor", "val_loss | val_accuracy | loss | accuracy")]
+    [InlineData("early_stopping:\n  mode: up", "early_stopping.mode", "min | max")]
+    [InlineData("early_stopping:\n  patience: 0", "early_stopping.patience", "positive")]
+    [InlineData("zero_weight: 0", "zero_weight", "> 0")]
+    [InlineData("weighting: inverse", "weighting", "none | balanced")]
+    [InlineData("one_weight_offset: 2", "one_weight_offset", "balanced")]
+    [InlineData("hidden_layers: [16, 0]", "hidden_layers", "positive")]
+    [InlineData("threshold: 1", "threshold", "(0, 1)")]
+    [InlineData("seeds:\n  torch: -1", "seeds.torch", ">= 0")]
+    [InlineData("split:\n  test_proportion: 0", "split.test_proportion", "(0, 1)")]
+    [InlineData("split:\n  train_proportion: 1.5", "split.train_proportion", "(0, 1)")]
+    [InlineData("threads: 0", "threads", "1 .. 64")]
+    public void Load_OutOfRange_NamesKeyAndAllowedValues(string yaml, string key, string allowed)
+    {
+        Write("_base.yml", Base);
+        var path = Write("exp.yml", "base: _base.yml\n" + yaml + "\n");
+        var e = Assert.Throws<ConfigException>(() => ExperimentConfigLoader.Load(path));
+        Assert.Equal(key, e.Key);
+        Assert.EndsWith("exp.yml", e.File);
+        Assert.Contains(allowed, e.Message);
+    }
+
+    [Fact]
+    public void Load_OutOfRangeValueFromBase_NamesTheBaseFile()
+    {
+        Write("_base.yml", Base + "batch_size: -1\n");
+        var path = Write("exp.yml", "base: _base.yml\nepochs: 2\n");
+        var e = Assert.Throws<ConfigException>(() => ExperimentConfigLoader.Load(path));
+        Assert.Equal("batch_size", e.Key);
+        Assert.EndsWith("_base.yml", e.File);
+    }
+
+    [Fact]
+    public void Load_MissingBaseFile_NamesBaseKey()
+    {
+        var path = Write("exp.yml", "base: _nowhere.yml\n");
+        var e = Assert.Throws<ConfigException>(() => ExperimentConfigLoader.Load(path));
+        Assert.Equal("base", e.Key);
+    }
+
+    [Fact]
+    public void Canonical_IgnoresNameDescriptionAndTensorboard_ButNotTrainingKeys()
+    {
+        var a = new ExperimentConfig { Name = "a", Description = "x", Tensorboard = true };
+        var b = new ExperimentConfig { Name = "b", Description = "y", Tensorboard = false };
+        var c = new ExperimentConfig { Name = "a", Epochs = 49 };
+
+        Assert.Equal(ExperimentConfigJson.Canonical(a), ExperimentConfigJson.Canonical(b));
+        Assert.NotEqual(ExperimentConfigJson.Canonical(a), ExperimentConfigJson.Canonical(c));
+        var canonical = ExperimentConfigJson.Canonical(a);
+        Assert.DoesNotContain("tensorboard", canonical);
+        Assert.DoesNotContain("name", canonical);
+        Assert.StartsWith("{\"batch_size\":1000,\"dropout_rate\":0.0003,\"early_stopping\":{\"enabled\":false,\"mode\":\"min\"", canonical);
+    }
+
+    [Fact]
+    public void Resolved_RoundTrips()
+    {
+        var config = new ExperimentConfig { Name = "n", HiddenLayers = [8, 4], Weighting = "balanced" };
+        var back = ExperimentConfigJson.Parse(ExperimentConfigJson.Resolved(config));
+        Assert.Equal(ExperimentConfigJson.Canonical(config), ExperimentConfigJson.Canonical(back));
+        Assert.Equal("n", back.Name);
+    }
+
+    [Fact]
+    public void RepositoryExperiments_AllLoadAndFollowTheBookSeries()
+    {
+        var folder = Path.Combine(RepoRoot(), "experiments");
+        var configs = ExperimentConfigLoader.ExperimentFiles(folder).Select(ExperimentConfigLoader.Load).ToArray();
+
+        Assert.Equal(["exp0", "exp1", "exp2", "exp3", "exp4", "exp5"], configs.Select(c => c.Name));
+        Assert.Equal([1, 10, 50, 50, 50, 50], configs.Select(c => c.Epochs));
+        Assert.Equal(["none", "none", "none", "balanced", "balanced", "balanced"], configs.Select(c => c.Weighting));
+        Assert.Equal([false, false, false, false, true, true], configs.Select(c => c.EarlyStopping.Enabled));
+        Assert.Equal(("val_loss", "min"), (configs[4].EarlyStopping.Monitor, configs[4].EarlyStopping.Mode));
+        Assert.Equal(("val_accuracy", "max"), (configs[5].EarlyStopping.Monitor, configs[5].EarlyStopping.Mode));
+        Assert.All(configs, c => Assert.Equal(0.001, c.LearningRate));
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "streetcar-experiments.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
+    }
+}
