@@ -9,6 +9,7 @@ using Streetcar.Prepare.Fetch;
 using Streetcar.Prepare.Ingest;
 using Streetcar.Prepare.Output;
 using Streetcar.Prepare.Reshape;
+using SplitConfig = Streetcar.Prepare.Config.SplitConfig;
 
 namespace Streetcar.Prepare;
 

@@ -22,11 +22,11 @@ public sealed record Experiment(string Name, string File, ExperimentConfig Confi
             var stopping = Config.EarlyStopping.Enabled
                 ? $"early stopping on {Config.EarlyStopping.Monitor} ({Config.EarlyStopping.Mode}, patience {Config.EarlyStopping.Patience})"
                 : "no early stopping";
-            return $"{Config.Epochs} epochs, {weighting}, {stopping}";
+            return $"{Config.Epochs} epoch{(Config.Epochs == 1 ? "" : "s")}, {weighting}, {stopping}";
         }
     }
 
-    /// <summary>The experiment names in <paramref name="folder"/>: *.yml not starting with '_', sorted.</summary>
+    /// <summary>The experiment names in experiments/: *.yml not starting with an underscore, sorted.</summary>
     public static IReadOnlyList<string> Names(Workspace workspace) =>
         ExperimentConfigLoader.ExperimentFiles(workspace.Experiments).Select(Path.GetFileNameWithoutExtension).ToArray()!;
 

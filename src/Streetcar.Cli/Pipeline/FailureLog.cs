@@ -16,7 +16,13 @@ public sealed class FailureLog(Workspace workspace)
         File.WriteAllText(FileOf(experiment), error.ReplaceLineEndings(" ").Trim() + "\n");
     }
 
-    public void Clear(string experiment) => File.Delete(FileOf(experiment));
+    public void Clear(string experiment)
+    {
+        if (File.Exists(FileOf(experiment)))
+        {
+            File.Delete(FileOf(experiment));
+        }
+    }
 
     public string? Read(string experiment) => File.Exists(FileOf(experiment)) ? File.ReadAllText(FileOf(experiment)).Trim() : null;
 }

@@ -2,6 +2,7 @@ using Streetcar.Core.Cache;
 using Streetcar.Core.Config;
 using Streetcar.Prepare;
 using Streetcar.Prepare.Config;
+using SplitConfig = Streetcar.Prepare.Config.SplitConfig;
 
 namespace Streetcar.Cli.Pipeline;
 

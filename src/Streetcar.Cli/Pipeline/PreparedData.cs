@@ -1,6 +1,5 @@
 using Streetcar.Core.Cache;
 using Streetcar.Core.Data;
-using Streetcar.Core.Json;
 using Streetcar.Prepare.Output;
 
 namespace Streetcar.Cli.Pipeline;
@@ -10,7 +9,7 @@ public sealed record PreparedData(CacheKey Key, string Folder)
 {
     public EncodedSplit Read(string file) => EncodedSplitFile.Read(Path.Combine(Folder, file));
 
-    public IReadOnlyList<ColumnEncoder> Encoders() => StableJson.Read<List<ColumnEncoder>>(Path.Combine(Folder, PreparedLayout.Encoders));
+    public IReadOnlyList<ColumnEncoder> Encoders() => EncodersFile.Read(Path.Combine(Folder, PreparedLayout.Encoders));
 
-    public DataSummary Summary() => StableJson.Read<DataSummary>(Path.Combine(Folder, PreparedLayout.Summary));
+    public DataSummary Summary() => SummaryJson.FromJson(File.ReadAllText(Path.Combine(Folder, PreparedLayout.Summary)));
 }

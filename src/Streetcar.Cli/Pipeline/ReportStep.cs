@@ -38,7 +38,7 @@ public static class ReportStep
         {
             return ExperimentOutcome.Failed(e.Name, e.Changes, hash, e.Config.Epochs, "not trained and evaluated yet (run ./build.sh --target=AllExperiments)");
         }
-        var history = ModelFolder.ReadHistory(model.Folder);
+        var history = TrainJson.Read<TrainingHistory>(model.PathOf(ModelFolderLayout.History));
         var metrics = StableJson.Read<EvaluationResult>(evaluation.PathOf(EvaluateStep.MetricsFile));
         var points = history.Epochs.Select(r => new EpochPoint(r.Epoch, r.Loss, r.Accuracy, r.ValLoss, r.ValAccuracy)).ToList();
         var chosen = history.Chosen == ChosenModel.BestCheckpoint ? "best" : "final";
@@ -64,9 +64,9 @@ public static class ReportStep
         }
         var split = s.Split;
         return new DataFacts(
-            s.Sources.Select(w => new WorkbookPin(w.FileName, w.Sha256)).ToList(),
+            s.Sources.Select(w => new WorkbookPin(w.File, w.Sha256)).ToList(),
             s.Reshape.Mode,
-            s.Ingest.RawRows,
+            s.Clean.RawRows,
             s.Clean.RowsAfterRemoval,
             s.Reshape.GridSlots,
             s.Reshape.Rows,

@@ -24,11 +24,11 @@ public static class TrainStep
             var input = new TrainInput(experiment.Config, data.Read(PreparedLayout.Train), data.Read(PreparedLayout.Valid), data.Encoders(), folder)
             {
                 TensorBoardFolder = experiment.Config.Tensorboard ? Path.Combine(ctx.Workspace.Results, "tensorboard", experiment.Name) : null,
-                Progress = ctx.Console.Interactive ? ProgressStyle.Bar : ProgressStyle.Lines,
+                Progress = ctx.Console.Interactive ? ProgressStyle.Auto : ProgressStyle.Lines,
             };
             using var result = TrainStage.Run(input);
             var h = result.History;
-            ctx.Console.Info($"train {experiment.Name}: {h.Epochs.Count} epochs, evaluating the {(h.Chosen == ChosenModel.BestCheckpoint ? $"best checkpoint (epoch {h.BestEpoch})" : "final model")}");
+            ctx.Console.Info($"train {experiment.Name}: {h.Epochs.Count} epoch(s) run, evaluating the {(h.Chosen == ChosenModel.BestCheckpoint ? $"best checkpoint (epoch {h.BestEpoch})" : "final model")}");
         }, force: true);
     }
 }
