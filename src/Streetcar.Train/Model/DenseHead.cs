@@ -10,6 +10,7 @@ namespace Streetcar.Train.Model;
 /// </summary>
 public sealed class DenseHead : nn.Module<Tensor, Tensor>
 {
+    // Module fields are named as the state-dict keys RegisterComponents derives from them.
     private readonly ModuleList<Linear> hidden = new();
     private readonly Linear output;
     private readonly string _activation;

@@ -11,6 +11,7 @@ namespace Streetcar.Train.Model;
 /// </summary>
 public sealed class FusedModel : StreetcarModel
 {
+    // Module fields are named as the state-dict keys RegisterComponents derives from them.
     private readonly Embedding embedding;
     private readonly KerasBatchNorm norm;
     private readonly SeededDropout dropout;

@@ -10,6 +10,7 @@ namespace Streetcar.Train.Model;
 /// </summary>
 public sealed class PerColumnModel : StreetcarModel
 {
+    // Module fields are named as the state-dict keys RegisterComponents derives from them.
     private readonly ModuleList<Embedding> embeddings = new();
     private readonly ModuleList<KerasBatchNorm> norms = new();
     private readonly SeededDropout dropout;
