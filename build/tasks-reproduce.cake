@@ -27,3 +27,19 @@ Task("Compare")
     .IsDependentOn("BuildCli")
     .Does<BuildParameters>(p => DotNetExecute(Paths.CliDll(p.Configuration),
         new ProcessArgumentBuilder().Append("compare").Append("--base").AppendQuoted(p.BaseRevision)));
+
+Task("Bench")
+    .Description("Benchmarks cold Prepare (vs reading the workbooks) and a training epoch (fused vs per-column), as ratios to a baseline in the same run.")
+    .Does<BuildParameters>(p =>
+{
+    var arguments = new ProcessArgumentBuilder();
+    if (!string.IsNullOrEmpty(p.DataSource))
+    {
+        arguments.Append("--data-source").AppendQuoted(MakeAbsolute(Directory(p.DataSource)).FullPath);
+    }
+    if (!string.IsNullOrEmpty(p.CliArgs))
+    {
+        arguments.Append(p.CliArgs);
+    }
+    DotNetRun(Paths.BenchProject, arguments, new DotNetRunSettings { Configuration = "Release" });
+});

@@ -30,6 +30,9 @@ public static class CliApp
     public static int Run(string[] args, CliConsole? console = null)
     {
         console ??= new CliConsole();
+        // Before any tensor exists: the same CPU kernel family in every process, so that a model scored in a
+        // later process gives the same bits as one scored right after training.
+        Train.TorchRuntime.PinCpuCapability();
         try
         {
             return Build(console).Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
