@@ -26,6 +26,13 @@ public static class PrepareStage
     /// <summary>Reads and validates a Prepare config (e.g. <c>data/prepare.yml</c>).</summary>
     public static PrepareConfig ReadConfig(string path) => YamlConfigReader.Read<PrepareConfig>(path).Validate(path);
 
+    /// <summary>
+    /// SHA-256 of the config's canonical JSON (every key, fixed order, invariant numbers): the config's part of the
+    /// "grid" cache key. Two configs with the same values have the same fingerprint.
+    /// </summary>
+    public static string ConfigFingerprint(PrepareConfig config) =>
+        ContentHash.OfText(System.Text.Json.JsonSerializer.Serialize(config, SummaryJson.Options));
+
     /// <summary>The workbooks (<c>*.xlsx</c>) in <paramref name="folder"/>, in ordinal name order; none is an error.</summary>
     public static IReadOnlyList<string> WorkbooksIn(string folder)
     {

@@ -13,10 +13,14 @@ public static class IncidentCleaner
     public static CleanResult Clean(IReadOnlyList<RawIncident> rows, bool dropBadRows)
     {
         var cleaned = new CleanIncident[rows.Count];
-        for (var i = 0; i < rows.Count; i++)
+        // Rows are independent (the rules are pure); two halves use both cores.
+        Parallel.For(0, 2, half =>
         {
-            cleaned[i] = CleanOne(rows[i]);
-        }
+            for (var i = half * rows.Count / 2; i < (half + 1) * rows.Count / 2; i++)
+            {
+                cleaned[i] = CleanOne(rows[i]);
+            }
+        });
         var kept = dropBadRows ? cleaned.Where(c => !c.IsBad).ToArray() : cleaned;
         var stats = new CleanStats(
             rows.Count,

@@ -7,15 +7,18 @@ namespace Streetcar.Prepare.Fetch;
 /// The two CKAN calls the fetcher needs: <c>api/3/action/package_show?id=…</c> (the package's resources, each with
 /// a <c>name</c> and a <c>url</c>) and downloading a resource's bytes.
 /// </summary>
-public sealed class CkanClient(HttpClient http, Uri baseUrl)
+public sealed class CkanClient(HttpClient http, Uri portal)
 {
+    // A base without a trailing slash would lose its last path segment when the API path is resolved against it.
+    private readonly Uri _baseUrl = portal.AbsoluteUri.EndsWith('/') ? portal : new Uri(portal.AbsoluteUri + "/");
+
     /// <summary>A downloadable resource of a package.</summary>
     public sealed record Resource(string Name, Uri Url);
 
     /// <summary>The resources of package <paramref name="packageId"/>.</summary>
     public async Task<IReadOnlyList<Resource>> ResourcesAsync(string packageId, CancellationToken cancel = default)
     {
-        var url = new Uri(baseUrl, $"api/3/action/package_show?id={Uri.EscapeDataString(packageId)}");
+        var url = new Uri(_baseUrl, $"api/3/action/package_show?id={Uri.EscapeDataString(packageId)}");
         string json;
         try
         {
@@ -37,7 +40,7 @@ public sealed class CkanClient(HttpClient http, Uri baseUrl)
                 .Where(r => r.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String)
                 .Select(r => new Resource(
                     r.TryGetProperty("name", out var n) ? n.GetString() ?? "" : "",
-                    new Uri(baseUrl, r.GetProperty("url").GetString()!)))
+                    new Uri(_baseUrl, r.GetProperty("url").GetString()!)))
                 .ToArray();
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or UriFormatException)

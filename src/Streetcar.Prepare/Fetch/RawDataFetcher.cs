@@ -26,56 +26,68 @@ public static class RawDataFetcher
         CancellationToken cancel = default)
     {
         Directory.CreateDirectory(options.TargetFolder);
-        HttpClient? ownHttp = null;
-        IReadOnlyList<CkanClient.Resource>? resources = null;
+        using var ownHttp = http is null && options.PortalBaseUrl is not null ? new HttpClient() : null;
+        var portal = options.PortalBaseUrl is null ? null : new Portal(new CkanClient((http ?? ownHttp)!, options.PortalBaseUrl), options.PortalBaseUrl);
         var files = new List<FetchedFile>();
-        try
+        foreach (var entry in manifest.Entries)
         {
-            foreach (var entry in manifest.Entries)
+            var target = Path.Combine(options.TargetFolder, entry.FileName);
+            var (hash, origin) = await ObtainAsync(entry, target, options, portal, cancel).ConfigureAwait(false);
+            if (hash != entry.Sha256 && !options.AcceptNewVintage)
             {
-                var target = Path.Combine(options.TargetFolder, entry.FileName);
-                var origin = FetchOrigin.Present;
-                var hash = File.Exists(target) ? ContentHash.OfFile(target) : null;
-                if (hash != entry.Sha256)
-                {
-                    var source = options.SourceFolder is null ? null : Path.Combine(options.SourceFolder, entry.FileName);
-                    if (source is not null && File.Exists(source))
-                    {
-                        CopyAtomically(source, target);
-                        origin = FetchOrigin.Copied;
-                    }
-                    else if (hash is null && options.PortalBaseUrl is not null)
-                    {
-                        var client = new CkanClient(http ?? (ownHttp ??= new HttpClient()), options.PortalBaseUrl);
-                        resources ??= await client.ResourcesAsync(FetchOptions.PackageId, cancel).ConfigureAwait(false);
-                        await DownloadAtomicallyAsync(client, Find(resources, entry.FileName, options.PortalBaseUrl), target, cancel)
-                            .ConfigureAwait(false);
-                        origin = FetchOrigin.Downloaded;
-                    }
-                    else if (hash is null)
-                    {
-                        throw new DataException(
-                            $"{entry.FileName}: workbook missing from {options.TargetFolder}" +
-                            (options.SourceFolder is null ? "" : $" and from the source folder {options.SourceFolder}") +
-                            (options.PortalBaseUrl is null ? "; no portal to download it from" : ""));
-                    }
-                    hash = ContentHash.OfFile(target);
-                }
-                if (hash != entry.Sha256 && !options.AcceptNewVintage)
-                {
-                    throw new DataException(
-                        $"{entry.FileName}: SHA-256 mismatch: expected {entry.Sha256} (manifest), got {hash}. " +
-                        "The file is a different vintage; accept it on purpose with the accept-new-vintage option.");
-                }
-                files.Add(new FetchedFile(entry.FileName, Path.GetFullPath(target), hash, entry.Sha256, origin));
-                progress?.Report($"{entry.FileName}: {origin.ToString().ToLowerInvariant()}{(hash != entry.Sha256 ? " (new vintage)" : "")}");
+                throw new DataException(
+                    $"{entry.FileName}: SHA-256 mismatch: expected {entry.Sha256} (manifest), got {hash}. " +
+                    "The file is a different vintage; accept it on purpose with the accept-new-vintage option.");
             }
-        }
-        finally
-        {
-            ownHttp?.Dispose();
+            files.Add(new FetchedFile(entry.FileName, Path.GetFullPath(target), hash, entry.Sha256, origin));
+            progress?.Report($"{entry.FileName}: {origin.ToString().ToLowerInvariant()}{(hash != entry.Sha256 ? " (new vintage)" : "")}");
         }
         return new FetchResult(files);
+    }
+
+    // The portal's resource list is fetched once, on the first download.
+    private sealed class Portal(CkanClient client, Uri baseUrl)
+    {
+        private IReadOnlyList<CkanClient.Resource>? _resources;
+
+        public CkanClient Client => client;
+
+        public async Task<CkanClient.Resource> FindAsync(string fileName, CancellationToken cancel)
+        {
+            _resources ??= await client.ResourcesAsync(FetchOptions.PackageId, cancel).ConfigureAwait(false);
+            return Find(_resources, fileName, baseUrl);
+        }
+    }
+
+    // Keeps a file with the pinned hash; else copies it from the source folder; else downloads it when absent.
+    private static async Task<(string Hash, FetchOrigin Origin)> ObtainAsync(
+        ManifestEntry entry, string target, FetchOptions options, Portal? portal, CancellationToken cancel)
+    {
+        var hash = File.Exists(target) ? ContentHash.OfFile(target) : null;
+        if (hash == entry.Sha256)
+        {
+            return (hash, FetchOrigin.Present);
+        }
+        var source = options.SourceFolder is null ? null : Path.Combine(options.SourceFolder, entry.FileName);
+        if (source is not null && File.Exists(source))
+        {
+            CopyAtomically(source, target);
+            return (ContentHash.OfFile(target), FetchOrigin.Copied);
+        }
+        if (hash is not null)
+        {
+            return (hash, FetchOrigin.Present); // a different vintage already in place: the caller decides
+        }
+        if (portal is null)
+        {
+            throw new DataException(
+                $"{entry.FileName}: workbook missing from {options.TargetFolder}" +
+                (options.SourceFolder is null ? "" : $" and from the source folder {options.SourceFolder}") +
+                "; no portal to download it from");
+        }
+        var resource = await portal.FindAsync(entry.FileName, cancel).ConfigureAwait(false);
+        await DownloadAtomicallyAsync(portal.Client, resource, target, cancel).ConfigureAwait(false);
+        return (ContentHash.OfFile(target), FetchOrigin.Downloaded);
     }
 
     private static CkanClient.Resource Find(IReadOnlyList<CkanClient.Resource> resources, string fileName, Uri portal)

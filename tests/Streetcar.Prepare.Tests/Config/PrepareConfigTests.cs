@@ -39,6 +39,18 @@ public class PrepareConfigTests
         Assert.Equal(defaults with { RouteDirections = config.RouteDirections }, config);
     }
 
+    [Fact]
+    public void Fingerprint_DependsOnValuesOnly()
+    {
+        var a = PrepareStage.ConfigFingerprint(new PrepareConfig());
+        var b = PrepareStage.ConfigFingerprint(PrepareStage.ReadConfig(Path.Combine(RepoPaths.Root, "data", "prepare.yml")));
+        var c = PrepareStage.ConfigFingerprint(new PrepareConfig { Mode = "slots" });
+
+        Assert.Equal(a, b);
+        Assert.NotEqual(a, c);
+        Assert.Matches("^[0-9a-f]{64}$", a);
+    }
+
     [Theory]
     [InlineData("mode: fast", "'mode'", "allowed: book, slots")]
     [InlineData("start_date: 2014-13-01", "'start_date'", "yyyy-MM-dd")]

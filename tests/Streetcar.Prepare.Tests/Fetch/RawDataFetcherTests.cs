@@ -95,6 +95,16 @@ public sealed class RawDataFetcherTests : IDisposable
     }
 
     [Fact]
+    public async Task PortalBaseUrl_WithAPathAndNoTrailingSlash_StillReachesTheApi()
+    {
+        using var portal = new FakePortal(_bytes, prefix: "ckan/");
+
+        var result = await RawDataFetcher.FetchAsync(Manifest(), new FetchOptions(Target, PortalBaseUrl: new Uri(portal.BaseUrl.AbsoluteUri.TrimEnd('/'))));
+
+        Assert.Equal(FetchOrigin.Downloaded, Assert.Single(result.Files).Origin);
+    }
+
+    [Fact]
     public async Task FailedDownload_LeavesNoPartialFile()
     {
         using var portal = new FakePortal(_bytes, failDownload: true);
@@ -126,13 +136,15 @@ public sealed class RawDataFetcherTests : IDisposable
         private readonly byte[] _workbook;
         private readonly bool _failDownload;
         private readonly Task _loop;
+        private readonly string _prefix;
 
-        public FakePortal(byte[] workbook, bool failDownload = false)
+        public FakePortal(byte[] workbook, bool failDownload = false, string prefix = "")
         {
             _workbook = workbook;
             _failDownload = failDownload;
+            _prefix = "/" + prefix;
             var port = FreePort();
-            BaseUrl = new Uri($"http://127.0.0.1:{port}/");
+            BaseUrl = new Uri($"http://127.0.0.1:{port}/{prefix}");
             _listener.Prefixes.Add(BaseUrl.ToString());
             _listener.Start();
             _loop = Task.Run(ServeAsync);
@@ -162,7 +174,7 @@ public sealed class RawDataFetcherTests : IDisposable
                 {
                     return;
                 }
-                var path = context.Request.Url!.PathAndQuery;
+                var path = "/" + context.Request.Url!.PathAndQuery[_prefix.Length..];
                 lock (Requests)
                 {
                     Requests.Add(path);
