@@ -9,7 +9,6 @@ using Streetcar.Prepare.Fetch;
 using Streetcar.Prepare.Ingest;
 using Streetcar.Prepare.Output;
 using Streetcar.Prepare.Reshape;
-using SplitConfig = Streetcar.Prepare.Config.SplitConfig;
 
 namespace Streetcar.Prepare;
 
@@ -79,7 +78,7 @@ public static class PrepareStage
     }
 
     /// <summary>Splits a prepared grid with <paramref name="config"/> (validated); needs no workbook.</summary>
-    public static DatasetSplits Split(PreparedGrid grid, SplitConfig config) => GridSplitter.Split(grid.Grid, config);
+    public static DatasetSplits Split(PreparedGrid grid, SplitConfig config, ulong seed) => GridSplitter.Split(grid.Grid, config, seed);
 
     /// <summary>Writes the unsplit grid, encoders and grid summary into <paramref name="folder"/>.</summary>
     public static void WriteGrid(string folder, PreparedGrid grid) => PreparedGridStore.Write(folder, grid);

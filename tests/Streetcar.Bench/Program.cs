@@ -30,11 +30,7 @@ if (only is null or "prepare")
         try
         {
             var grid = PrepareStage.BuildGrid(config, workbooks);
-            PrepareStage.WriteSplits(output, grid, PrepareStage.Split(grid, new Streetcar.Prepare.Config.SplitConfig
-            {
-                TestProportion = split.TestProportion,
-                TrainProportion = split.TrainProportion,
-            }));
+            PrepareStage.WriteSplits(output, grid, PrepareStage.Split(grid, split, seed: 42));
         }
         finally
         {

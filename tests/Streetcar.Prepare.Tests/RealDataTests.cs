@@ -1,4 +1,5 @@
 using Streetcar.Core.Data;
+using Streetcar.Core.Config;
 using Streetcar.Prepare.Config;
 using Streetcar.Prepare.Output;
 using Streetcar.Prepare.Tests.Fixtures;
@@ -90,7 +91,7 @@ public sealed class RealDataTests(RealDataFixture data) : IClassFixture<RealData
     [Fact]
     public void SplitSizes()
     {
-        var splits = PrepareStage.Split(data.Book, new SplitConfig());
+        var splits = PrepareStage.Split(data.Book, new SplitConfig(), 42);
 
         Assert.Equal((1_889_637, 472_410, 590_512), (splits.Train.Rows, splits.Valid.Rows, splits.Test.Rows));
         Assert.Equal(59_271, splits.Train.Positives + splits.Valid.Positives + splits.Test.Positives);

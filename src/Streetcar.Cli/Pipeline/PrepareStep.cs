@@ -2,7 +2,6 @@ using Streetcar.Core.Cache;
 using Streetcar.Core.Config;
 using Streetcar.Prepare;
 using Streetcar.Prepare.Config;
-using SplitConfig = Streetcar.Prepare.Config.SplitConfig;
 
 namespace Streetcar.Cli.Pipeline;
 
@@ -52,7 +51,7 @@ public static class PrepareStep
         {
             ctx.Console.Info($"prepare: splitting with seed {experiment.Seeds.Split} (cache key {splitKey})");
             var prepared = PrepareStage.ReadGrid(grid.Folder);
-            PrepareStage.WriteSplits(folder, prepared, PrepareStage.Split(prepared, ToSplitConfig(experiment)));
+            PrepareStage.WriteSplits(folder, prepared, PrepareStage.Split(prepared, experiment.Split, (ulong)experiment.Seeds.Split));
         }, ctx.Force);
         Report(ctx, split);
         return new PreparedData(splitKey, split.Folder);
@@ -75,12 +74,6 @@ public static class PrepareStep
             .Param("train_proportion", experiment.Split.TrainProportion)
             .Input("grid", grid);
 
-    private static SplitConfig ToSplitConfig(ExperimentConfig experiment) => new()
-    {
-        Seed = (ulong)experiment.Seeds.Split,
-        TestProportion = experiment.Split.TestProportion,
-        TrainProportion = experiment.Split.TrainProportion,
-    };
 
     private static void Report(PipelineContext ctx, CacheEntry entry)
     {

@@ -38,7 +38,7 @@ public static class ReportStep
         {
             return ExperimentOutcome.Failed(e.Name, e.Changes, hash, e.Config.Epochs, "not trained and evaluated yet (run ./build.sh --target=AllExperiments)");
         }
-        var history = TrainJson.Read<TrainingHistory>(model.PathOf(ModelFolderLayout.History));
+        var history = StableJson.Read<TrainingHistory>(model.PathOf(ModelFolderLayout.History));
         var metrics = StableJson.Read<EvaluationResult>(evaluation.PathOf(EvaluateStep.MetricsFile));
         var points = history.Epochs.Select(r => new EpochPoint(r.Epoch, r.Loss, r.Accuracy, r.ValLoss, r.ValAccuracy)).ToList();
         var chosen = history.Chosen == ChosenModel.BestCheckpoint ? "best" : "final";

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Streetcar.Core.Errors;
+using Streetcar.Core.Json;
 
 namespace Streetcar.Core.Data;
 
@@ -9,12 +10,7 @@ namespace Streetcar.Core.Data;
 /// </summary>
 public static class EncodersFile
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        NewLine = "\n",
-    };
+    private static JsonSerializerOptions Options => StableJson.Options;
 
     private sealed record Entry(string Column, IReadOnlyList<string> Values);
 

@@ -1,6 +1,6 @@
 using Streetcar.Core.Data;
 using Streetcar.Core.Randomness;
-using Streetcar.Prepare.Config;
+using Streetcar.Core.Config;
 
 namespace Streetcar.Prepare.Encode;
 
@@ -11,11 +11,11 @@ namespace Streetcar.Prepare.Encode;
 /// </summary>
 public static class GridSplitter
 {
-    /// <summary>Splits <paramref name="grid"/> under <paramref name="config"/> (validated).</summary>
-    public static DatasetSplits Split(EncodedSplit grid, SplitConfig config)
+    /// <summary>Splits <paramref name="grid"/> with the proportions of <paramref name="config"/> (validated) and <paramref name="seed"/>.</summary>
+    public static DatasetSplits Split(EncodedSplit grid, SplitConfig config, ulong seed)
     {
         var sizes = SplitSizes.Of(grid.Rows, config.TestProportion, config.TrainProportion);
-        var order = new SplitMix64(config.Seed).Permutation(grid.Rows);
+        var order = new SplitMix64(seed).Permutation(grid.Rows);
         var packed = PackedRows.TryPack(grid);
         EncodedSplit Take(string name, ArraySegment<int> rows) =>
             packed?.Take(name, grid.Columns, rows) ?? TakeColumns(grid, name, rows);
@@ -23,7 +23,7 @@ public static class GridSplitter
         var train = Take("train", new ArraySegment<int>(order, sizes.Test, sizes.Train));
         var valid = Take("valid", new ArraySegment<int>(order, sizes.Test + sizes.Train, sizes.Valid));
         var summary = new SplitSummary(
-            config.Seed, config.TestProportion, config.TrainProportion,
+            seed, config.TestProportion, config.TrainProportion,
             train.Rows, valid.Rows, test.Rows, train.Positives, valid.Positives, test.Positives);
         return new DatasetSplits(train, valid, test, summary);
     }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Streetcar.Core.Json;
 
 namespace Streetcar.Prepare.Output;
 
@@ -9,16 +9,8 @@ namespace Streetcar.Prepare.Output;
 /// </summary>
 public static class SummaryJson
 {
-    /// <summary>The serializer options used for every Prepare JSON file except encoders.</summary>
-    public static JsonSerializerOptions Options { get; } = new()
-    {
-        WriteIndented = true,
-        NewLine = "\n",
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DictionaryKeyPolicy = null,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        NumberHandling = JsonNumberHandling.Strict,
-    };
+    /// <summary>The serializer options of every Prepare JSON file: the project-wide <see cref="StableJson"/> style.</summary>
+    public static JsonSerializerOptions Options => StableJson.Options;
 
     /// <summary>The JSON text of <paramref name="summary"/>.</summary>
     public static string ToJson(DataSummary summary) => JsonSerializer.Serialize(summary, Options) + "\n";

@@ -1,3 +1,4 @@
+using Streetcar.Core.Json;
 using Streetcar.Core.Config;
 using Streetcar.Core.Data;
 using Streetcar.Core.Errors;
@@ -17,10 +18,10 @@ public static class ModelFolder
     {
         Directory.CreateDirectory(folder);
         model.save(Path.Combine(folder, ModelFolderLayout.Weights));
-        TrainJson.Write(Path.Combine(folder, ModelFolderLayout.Architecture), model.Architecture);
-        TrainJson.Write(Path.Combine(folder, ModelFolderLayout.Encoders), encoders);
+        StableJson.Write(Path.Combine(folder, ModelFolderLayout.Architecture), model.Architecture);
+        StableJson.Write(Path.Combine(folder, ModelFolderLayout.Encoders), encoders);
         File.WriteAllText(Path.Combine(folder, ModelFolderLayout.Config), ExperimentConfigJson.Resolved(config));
-        TrainJson.Write(Path.Combine(folder, ModelFolderLayout.History), history);
+        StableJson.Write(Path.Combine(folder, ModelFolderLayout.History), history);
     }
 
     /// <summary>Rebuilds the model of <paramref name="folder"/>; it predicts exactly as when it was saved.</summary>
@@ -31,13 +32,13 @@ public static class ModelFolder
         {
             throw new PipelineException($"{folder}: not a model folder ({ModelFolderLayout.Weights} missing)");
         }
-        var architecture = TrainJson.Read<ModelArchitecture>(Path.Combine(folder, ModelFolderLayout.Architecture));
+        var architecture = StableJson.Read<ModelArchitecture>(Path.Combine(folder, ModelFolderLayout.Architecture));
         var model = StreetcarModel.Create(architecture);
         model.load(weights);
         model.eval();
-        var encoders = TrainJson.Read<ColumnEncoder[]>(Path.Combine(folder, ModelFolderLayout.Encoders));
+        var encoders = StableJson.Read<ColumnEncoder[]>(Path.Combine(folder, ModelFolderLayout.Encoders));
         var config = ExperimentConfigJson.Parse(File.ReadAllText(Path.Combine(folder, ModelFolderLayout.Config)));
-        var history = TrainJson.Read<TrainingHistory>(Path.Combine(folder, ModelFolderLayout.History));
+        var history = StableJson.Read<TrainingHistory>(Path.Combine(folder, ModelFolderLayout.History));
         return new SavedModel(model, encoders, config, history);
     }
 }

@@ -73,15 +73,4 @@ public class PrepareConfigTests
         Assert.Equal("moed", error.Key);
     }
 
-    [Theory]
-    [InlineData("test_proportion: 0", "test_proportion")]
-    [InlineData("test_proportion: 1", "test_proportion")]
-    [InlineData("train_proportion: 1.5", "train_proportion")]
-    public void SplitProportion_OutsideZeroOne_IsAnError(string yaml, string key)
-    {
-        var error = Assert.Throws<ConfigException>(() => YamlConfigReader.Parse<SplitConfig>(yaml, "e.yml").Validate("e.yml"));
-
-        Assert.Equal(key, error.Key);
-        Assert.Contains("(0, 1)", error.Message);
-    }
 }

@@ -1,4 +1,5 @@
 using Streetcar.Core.Data;
+using Streetcar.Core.Config;
 using Streetcar.Prepare.Config;
 using Streetcar.Prepare.Encode;
 
@@ -21,7 +22,7 @@ public class SplitTests
     [Fact]
     public void Split_IsAPartitionOfTheRows_WithRowsKeptWhole()
     {
-        var splits = GridSplitter.Split(Grid(1000), new SplitConfig { Seed = 7 });
+        var splits = GridSplitter.Split(Grid(1000), new SplitConfig(), 7);
 
         var all = new[] { splits.Train, splits.Valid, splits.Test }.SelectMany(s => s.Codes[0]).Order().ToArray();
         Assert.Equal(Enumerable.Range(0, 1000).Select(r => r * 10), all);
@@ -48,7 +49,7 @@ public class SplitTests
             FeatureColumns.All.Select((_, c) => Enumerable.Range(0, rows).Select(r => c == 0 ? r : (r + c) % 4).ToArray()).ToArray(),
             Enumerable.Range(0, rows).Select(r => (byte)(r % 7 == 0 ? 1 : 0)).ToArray());
 
-        var splits = GridSplitter.Split(grid, new SplitConfig { Seed = 11 });
+        var splits = GridSplitter.Split(grid, new SplitConfig(), 11);
 
         var seen = new List<int>();
         foreach (var split in new[] { splits.Train, splits.Valid, splits.Test })
@@ -63,16 +64,16 @@ public class SplitTests
         }
         Assert.Equal(Enumerable.Range(0, rows), seen.Order());
         // Same rows in the same order as the column-by-column gather used for wide codes.
-        var wide = GridSplitter.Split(grid with { Codes = [.. grid.Codes.Select(c => c.Select(v => v << 20).ToArray())] }, new SplitConfig { Seed = 11 });
+        var wide = GridSplitter.Split(grid with { Codes = [.. grid.Codes.Select(c => c.Select(v => v << 20).ToArray())] }, new SplitConfig(), 11);
         Assert.Equal(splits.Test.Codes[0], wide.Test.Codes[0].Select(v => v >> 20));
     }
 
     [Fact]
     public void SameSeed_SameSplit_OtherSeed_OtherSplit()
     {
-        var a = GridSplitter.Split(Grid(500), new SplitConfig { Seed = 1 });
-        var b = GridSplitter.Split(Grid(500), new SplitConfig { Seed = 1 });
-        var c = GridSplitter.Split(Grid(500), new SplitConfig { Seed = 2 });
+        var a = GridSplitter.Split(Grid(500), new SplitConfig(), 1);
+        var b = GridSplitter.Split(Grid(500), new SplitConfig(), 1);
+        var c = GridSplitter.Split(Grid(500), new SplitConfig(), 2);
 
         Assert.Equal(a.Test.Codes[0], b.Test.Codes[0]);
         Assert.NotEqual(a.Test.Codes[0], c.Test.Codes[0]);
@@ -82,7 +83,7 @@ public class SplitTests
     public void Split_IsStableAcrossVersions()
     {
         // Pinned: SplitMix64 is specified, so these rows must never change (a change would silently re-split every cache).
-        var splits = GridSplitter.Split(Grid(10), new SplitConfig { Seed = 42 });
+        var splits = GridSplitter.Split(Grid(10), new SplitConfig(), 42);
 
         Assert.Equal(2, splits.Test.Codes[0].Length);
         Assert.Equal(PinnedTestRows, splits.Test.Codes[0].Select(c => c / 10).ToArray());

@@ -1,4 +1,5 @@
 using Streetcar.Core.Data;
+using Streetcar.Core.Config;
 using Streetcar.Prepare.Config;
 using Streetcar.Prepare.Fetch;
 using Streetcar.Prepare.Output;
@@ -63,8 +64,8 @@ public sealed class PreparedOutputTests : IDisposable
         Assert.Equal(grid.Grid.Codes[6], read.Grid.Codes[6]);
         Assert.Equal(grid.Encoders.Select(e => e.Values), read.Encoders.Select(e => e.Values));
         Assert.Equal(SummaryJson.ToJson(grid.Summary), SummaryJson.ToJson(read.Summary));
-        var a = PrepareStage.Split(grid, new SplitConfig { Seed = 3 });
-        var b = PrepareStage.Split(read, new SplitConfig { Seed = 3 });
+        var a = PrepareStage.Split(grid, new SplitConfig(), 3);
+        var b = PrepareStage.Split(read, new SplitConfig(), 3);
         Assert.Equal(a.Train.Codes[0], b.Train.Codes[0]);
     }
 
@@ -72,9 +73,9 @@ public sealed class PreparedOutputTests : IDisposable
     public void WriteSplits_WritesThePreparedLayout_Deterministically()
     {
         var grid = Build();
-        var splits = PrepareStage.Split(grid, new SplitConfig());
+        var splits = PrepareStage.Split(grid, new SplitConfig(), 42);
         PrepareStage.WriteSplits(_temp.File("a"), grid, splits);
-        PrepareStage.WriteSplits(_temp.File("b"), grid, PrepareStage.Split(grid, new SplitConfig()));
+        PrepareStage.WriteSplits(_temp.File("b"), grid, PrepareStage.Split(grid, new SplitConfig(), 42));
 
         foreach (var name in new[] { PreparedLayout.Train, PreparedLayout.Valid, PreparedLayout.Test, PreparedLayout.Encoders, PreparedLayout.Summary })
         {
