@@ -20,7 +20,7 @@ namespace Streetcar.Prepare;
 public static class PrepareStage
 {
     /// <summary>Version of the stage's logic; part of every Prepare cache key.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>Reads and validates a Prepare config (e.g. <c>data/prepare.yml</c>).</summary>
     public static PrepareConfig ReadConfig(string path) => YamlConfigReader.Read<PrepareConfig>(path).Validate(path);

@@ -13,7 +13,7 @@ namespace Streetcar.Train;
 public static class TrainStage
 {
     /// <summary>Version of the stage's logic; part of every Train cache key.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>Book's embedding width per column.</summary>
     public const int EmbeddingDim = 10;

@@ -1,5 +1,5 @@
-using Streetcar.Core.Data;
 using Streetcar.Core.Config;
+using Streetcar.Core.Data;
 using Streetcar.Prepare.Config;
 using Streetcar.Prepare.Output;
 using Streetcar.Prepare.Tests.Fixtures;

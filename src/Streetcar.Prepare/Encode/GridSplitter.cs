@@ -1,6 +1,6 @@
+using Streetcar.Core.Config;
 using Streetcar.Core.Data;
 using Streetcar.Core.Randomness;
-using Streetcar.Core.Config;
 
 namespace Streetcar.Prepare.Encode;
 

@@ -1,7 +1,7 @@
-using Streetcar.Core.Json;
 using Streetcar.Core.Config;
 using Streetcar.Core.Data;
 using Streetcar.Core.Errors;
+using Streetcar.Core.Json;
 using Streetcar.Train.Model;
 using Streetcar.Train.Training;
 
