@@ -22,7 +22,7 @@ public sealed class ExperimentFailureTests(ReferenceRun reference)
         Assert.Equal(reference.Entries, workspace.CacheEntries());
         var report = File.ReadAllText(workspace.Report);
         Assert.Contains("| c | invalid config | failed |", report, StringComparison.Ordinal);
-        Assert.Contains("**Failed:** config: experiments/c.yml: 'epochs': must be a positive integer, got -1", report, StringComparison.Ordinal);
+        Assert.Contains("**Failed:** experiments/c.yml: 'epochs': must be a positive integer, got -1", report, StringComparison.Ordinal);
         Assert.DoesNotContain(workspace.Root, report, StringComparison.Ordinal);
         AssertRowsOfAAndBUnchanged(report);
     }

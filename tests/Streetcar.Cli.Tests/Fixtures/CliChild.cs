@@ -89,11 +89,13 @@ public sealed class CliChild : IDisposable
         return Result();
     }
 
+    /// <summary>What the child printed so far; exit code -9 when killed, -1 while running.</summary>
     public CliResult Result()
     {
         lock (_output)
         {
-            return new CliResult(_killed ? -9 : _process.ExitCode, _output.ToString(), _error.ToString());
+            var exit = _killed ? -9 : _process.HasExited ? _process.ExitCode : -1;
+            return new CliResult(exit, _output.ToString(), _error.ToString());
         }
     }
 

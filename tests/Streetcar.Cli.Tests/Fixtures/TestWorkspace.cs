@@ -55,12 +55,12 @@ public sealed class TestWorkspace : IDisposable
         File.WriteAllText(path, text);
     }
 
-    /// <summary>Runs the CLI in this process: <paramref name="args"/> then <c>--root</c> this workspace.</summary>
+    /// <summary>Runs the CLI in this process: <paramref name="args"/>, then <c>--root</c> this workspace unless they name one.</summary>
     public CliResult Run(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = CliApp.Run([.. args, "--root", Root], new CliConsole(output, error));
+        var exit = CliApp.Run(args.Contains("--root") ? args : [.. args, "--root", Root], new CliConsole(output, error));
         return new CliResult(exit, output.ToString(), error.ToString());
     }
 
