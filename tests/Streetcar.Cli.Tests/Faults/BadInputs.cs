@@ -9,7 +9,7 @@ public static class BadInputs
     [
         // Experiment config: the workspace's only experiment is the bad one.
         Experiment("unknown key", "learning_rat: 0.01\n", ["experiments/bad.yml", "learning_rat", "unknown key"]),
-        Experiment("wrong type", "epochs: many\n", ["experiments/bad.yml", "epochs"]),
+        Experiment("wrong type", "epochs: many\n", ["experiments/bad.yml", "'epochs'", "'many'"]),
         Experiment("proportion >= 1", "split:\n  test_proportion: 1.0\n", ["split.test_proportion", "(0, 1)", "got 1"]),
         Experiment("negative epochs", "epochs: -3\n", ["'epochs'", "positive integer", "got -3"]),
         Experiment("unknown monitor", "early_stopping:\n  monitor: val_f1\n", ["early_stopping.monitor", "'val_f1' is not allowed", "val_loss | val_accuracy"]),

@@ -43,7 +43,7 @@ public sealed class ExperimentFailureTests(ReferenceRun reference)
         Assert.Empty(workspace.WorkFolders());
         var report = File.ReadAllText(workspace.Report);
         Assert.Contains("| c | 2 epochs, unweighted, no early stopping | failed |", report, StringComparison.Ordinal);
-        Assert.Contains("**Failed:** train: training diverged", report, StringComparison.Ordinal);
+        Assert.Contains("**Failed:** evaluate: training diverged", report, StringComparison.Ordinal);
         Assert.DoesNotContain("frame #", report, StringComparison.Ordinal);
         AssertRowsOfAAndBUnchanged(report);
 
