@@ -43,6 +43,8 @@ public static class YamlConfigReader
     {
         var where = $"{file}:{e.Start.Line}:{e.Start.Column}";
         var message = (e.InnerException?.Message ?? e.Message).Trim();
+        // "System.Int32, System.Private.CoreLib, Version=..., PublicKeyToken=..." → "System.Int32".
+        message = System.Text.RegularExpressions.Regex.Replace(message, @"(System\.[\w.]+), [\w.]+, Version=[^,]+, Culture=[^,]+, PublicKeyToken=\w+", "$1");
         // YamlDotNet says "Property 'x' not found on type 'T'." for an unknown key.
         var unknown = System.Text.RegularExpressions.Regex.Match(message, "Property '([^']+)' not found on type '([^']+)'");
         if (unknown.Success)
