@@ -1,4 +1,5 @@
 using Streetcar.Cli.Tests.Fixtures;
+using Xunit.Abstractions;
 
 namespace Streetcar.Cli.Tests.Faults;
 
@@ -7,7 +8,7 @@ namespace Streetcar.Cli.Tests.Faults;
 /// leaves no cache entry and no work folder behind.
 /// </summary>
 [Collection(SliceCollection.Name)]
-public sealed class BadInputTests
+public sealed class BadInputTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Cases() => [.. BadInputs.All().Select(c => c.Name)];
 
@@ -33,6 +34,7 @@ public sealed class BadInputTests
         Assert.True(result.ExitCode != 0, result.ToString());
         Assert.True(result.ExitCode != CliApp.InternalError, result.ToString());
         var message = Assert.Single(result.ErrorLines);
+        output.WriteLine($"exit {result.ExitCode}: {message}");
         Assert.All(bad.KeyWords, word => Assert.True(message.Contains(word, StringComparison.Ordinal), $"'{word}' not in: {message}\n{result}"));
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
         Assert.Empty(workspace.CacheEntries());

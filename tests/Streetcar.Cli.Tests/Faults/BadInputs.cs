@@ -19,7 +19,7 @@ public static class BadInputs
         Experiment("negative learning rate", "learning_rate: -0.1\n", ["learning_rate", "> 0"]),
         Experiment("threshold outside (0, 1)", "threshold: 1.5\n", ["threshold", "(0, 1)"]),
         Experiment("missing base file", "", ["experiments/bad.yml", "base file '_missing.yml' not found"], baseFile: "_missing.yml"),
-        Experiment("malformed YAML", "epochs: [2\n", ["experiments/bad.yml"]),
+        Experiment("malformed YAML", "epochs: [2\n", ["experiments/bad.yml:2:9", "'epochs'", "System.Int32"]),
         new("no experiment files", w => { DeleteExperiments(w); }, null, "no experiments in"),
 
         // Prepare config.
