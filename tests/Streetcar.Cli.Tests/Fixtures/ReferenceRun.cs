@@ -45,10 +45,3 @@ public sealed class ReferenceRun : IDisposable
 
     public void Dispose() => Workspace.Dispose();
 }
-
-/// <summary>Every test class shares the one <see cref="ReferenceRun"/>.</summary>
-[CollectionDefinition(Name)]
-public sealed class SliceCollection : ICollectionFixture<ReferenceRun>
-{
-    public const string Name = "slice";
-}
