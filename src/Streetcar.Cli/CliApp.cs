@@ -14,6 +14,9 @@ public static class CliApp
     /// <summary>Exit code for a bug (an exception that is not a <see cref="PipelineException"/>).</summary>
     public const int InternalError = 70;
 
+    /// <summary>Exit code for a command line that does not parse (unknown verb or option, missing value).</summary>
+    public const int UsageError = 64;
+
     public static RootCommand Build(CliConsole console)
     {
         var root = new RootCommand(
@@ -35,7 +38,14 @@ public static class CliApp
         Train.TorchRuntime.PinCpuCapability();
         try
         {
-            return Build(console).Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            var parsed = Build(console).Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                // One line through our console (System.CommandLine would print to the process's stderr, plus the help).
+                console.Error($"{string.Join("; ", parsed.Errors.Select(e => e.Message))} (see streetcar --help)");
+                return UsageError;
+            }
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (PipelineException e)
         {

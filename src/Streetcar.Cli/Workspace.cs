@@ -16,6 +16,25 @@ public sealed record Workspace(string Root)
     /// <summary>Durations and machine facts of the last run: not committed, never diffed.</summary>
     public string RunInfo => Path.Combine(Results, "run-info.json");
 
+    /// <summary>
+    /// Fails clearly, before any work, when results/ cannot be written (for example a file in its place or no
+    /// permission): otherwise a whole run would train and evaluate, then die on the report.
+    /// </summary>
+    public void EnsureResultsWritable()
+    {
+        var probe = Path.Combine(Results, $".write-probe-{Environment.ProcessId}");
+        try
+        {
+            Directory.CreateDirectory(Results);
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PipelineException($"cannot write to the results folder {Results}: {e.Message}");
+        }
+    }
+
     /// <summary>The repository root: <paramref name="root"/> if given, else the nearest folder up from the
     /// current one that holds streetcar-experiments.sln.</summary>
     public static Workspace Locate(string? root)

@@ -19,14 +19,17 @@ public static class ReportStage
     public const string MetricsFile = "metrics.json";
     public const string PlotsFolder = "plots";
 
+    /// <summary>Writes the results into <paramref name="resultsDir"/>; call it holding the pipeline's run lock.</summary>
     public static void Write(ReportInput input, string resultsDir)
     {
         Directory.CreateDirectory(resultsDir);
-        var staging = Path.Combine(resultsDir, $".staging-{Environment.ProcessId}");
-        if (Directory.Exists(staging))
+        // A run killed while writing leaves its .staging-<pid> folder; the caller holds the run lock, so every
+        // staging folder here is such a leftover (results/ is committed: nothing stray may stay in it).
+        foreach (var leftover in Directory.EnumerateDirectories(resultsDir, ".staging-*"))
         {
-            Directory.Delete(staging, true);
+            Directory.Delete(leftover, true);
         }
+        var staging = Path.Combine(resultsDir, $".staging-{Environment.ProcessId}");
         Directory.CreateDirectory(staging);
         try
         {

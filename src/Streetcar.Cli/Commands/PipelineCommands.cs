@@ -100,6 +100,7 @@ public static class PipelineCommands
         command.SetAction(result =>
         {
             var ctx = Open(result, console);
+            ctx.Workspace.EnsureResultsWritable();
             using var runLock = ctx.Lock();
             WriteReport(ctx, PipelineRun.Start(ctx, []));
             return 0;
@@ -118,15 +119,21 @@ public static class PipelineCommands
         command.SetAction(result =>
         {
             var ctx = Open(result, console);
+            ctx.Workspace.EnsureResultsWritable();
             using var runLock = ctx.Lock();
             var raw = RawDataStep.Fetch(ctx, CommonOptions.ResolveDataSource(result), result.GetValue(CommonOptions.AcceptNewVintage));
             var run = PipelineRun.Start(ctx, [], raw);
+            if (run.Experiments.Count == 0)
+            {
+                // Nothing can run or be reported: the config errors are the whole message.
+                throw new PipelineException(string.Join("; ", run.InvalidExperiments.Values), 3);
+            }
             PipelineException? failure = null;
             try
             {
                 run.ForEachExperiment("evaluate", (e, prepared) => EvaluateStep.Ensure(ctx, e, prepared));
             }
-            catch (PipelineException e)
+            catch (PipelineException e) when (e is not DataException)
             {
                 failure = e; // the report still shows the others, and marks the failed ones
             }

@@ -15,12 +15,14 @@ public static class EvaluateStep
 
     public static EvaluationResult Ensure(PipelineContext ctx, Experiment experiment, Func<PreparedData> prepared)
     {
+        // The model entry first, even when the metrics are cached: the report reads its history, so a damaged
+        // model entry must be detected and rebuilt here, not left to show up as "not trained" in the report.
+        var model = TrainStep.Ensure(ctx with { Force = false }, experiment, prepared);
         if (!ctx.Force && ctx.Cache.TryOpen(experiment.EvaluateKey, out var cached))
         {
             ctx.Console.Info($"evaluate {experiment.Name}: cached ({experiment.EvaluateKey})");
             return StableJson.Read<EvaluationResult>(cached.PathOf(MetricsFile));
         }
-        var model = TrainStep.Ensure(ctx with { Force = false }, experiment, prepared);
         var info = new CacheEntryInfo(experiment.Name, experiment.Config.Description);
         var entry = ctx.Cache.GetOrCreate(experiment.EvaluateKey, info, folder =>
         {

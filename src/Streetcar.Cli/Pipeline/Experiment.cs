@@ -58,7 +58,8 @@ public sealed record Experiment(string Name, string File, ExperimentConfig Confi
         }
         catch (PipelineException e)
         {
-            return (name, null, e.Message);
+            // Relative to the root: the error is shown in results/report.md, which must not depend on where the checkout is.
+            return (name, null, e.Message.Replace(workspace.Root + Path.DirectorySeparatorChar, "", StringComparison.Ordinal));
         }
     }
 

@@ -52,7 +52,8 @@ public sealed class PipelineRun
 
     /// <summary>
     /// Runs <paramref name="step"/> for every experiment. A failing experiment is logged (the report marks it)
-    /// and the others still run; at the end, any failure makes the run fail.
+    /// and the others still run; at the end, any failure makes the run fail. A <see cref="DataException"/> (the
+    /// shared raw data is bad) is no one experiment's failure: it stops the run at once, reported once.
     /// </summary>
     public void ForEachExperiment(string verb, Action<Experiment, Func<PreparedData>> step)
     {
@@ -71,7 +72,7 @@ public sealed class PipelineRun
                 step(experiment, () => PreparedFor(experiment));
                 failures.Clear(experiment.Name);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not (OperationCanceledException or DataException))
             {
                 _ctx.Console.Error($"{verb} {experiment.Name} failed: {e.Message}");
                 failures.Record(experiment.Name, $"{verb}: {e.Message}");

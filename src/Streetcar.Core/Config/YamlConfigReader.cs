@@ -25,7 +25,7 @@ public static class YamlConfigReader
         }
         catch (YamlException e)
         {
-            throw ToConfigException(e, file);
+            throw ToConfigException(e, file, yaml);
         }
     }
 
@@ -39,18 +39,35 @@ public static class YamlConfigReader
         return Parse<T>(File.ReadAllText(path), path);
     }
 
-    private static ConfigException ToConfigException(YamlException e, string file)
+    private static ConfigException ToConfigException(YamlException e, string file, string yaml)
     {
         var where = $"{file}:{e.Start.Line}:{e.Start.Column}";
         var message = (e.InnerException?.Message ?? e.Message).Trim();
+        // "System.Int32, System.Private.CoreLib, Version=..., PublicKeyToken=..." → "System.Int32".
+        message = System.Text.RegularExpressions.Regex.Replace(message, @"(System\.[\w.]+), [\w.]+, Version=[^,]+, Culture=[^,]+, PublicKeyToken=\w+", "$1");
         // YamlDotNet says "Property 'x' not found on type 'T'." for an unknown key.
         var unknown = System.Text.RegularExpressions.Regex.Match(message, "Property '([^']+)' not found on type '([^']+)'");
         if (unknown.Success)
         {
             return new ConfigException(where, unknown.Groups[1].Value, $"unknown key (type {unknown.Groups[2].Value.Split('.')[^1]})");
         }
-        return new ConfigException(where, KeyAt(e) ?? "?", message);
+        return new ConfigException(where, KeyAt(e) ?? KeyOnLine(yaml, e.Start.Line) ?? "?", message);
     }
 
     private static string? KeyAt(YamlException e) => e.Message.Contains('\'') ? e.Message.Split('\'')[1] : null;
+
+    /// <summary>
+    /// The key written on the (1-based) line of the error: a wrong-type message ("The input string 'many' was not
+    /// in a correct format") names the value, not the key.
+    /// </summary>
+    private static string? KeyOnLine(string yaml, long line)
+    {
+        var lines = yaml.Split('\n');
+        if (line < 1 || line > lines.Length)
+        {
+            return null;
+        }
+        var key = System.Text.RegularExpressions.Regex.Match(lines[line - 1], @"^\s*(?:-\s*)?([A-Za-z_][A-Za-z0-9_]*)\s*:");
+        return key.Success ? key.Groups[1].Value : null;
+    }
 }

@@ -1,3 +1,4 @@
+using Streetcar.Core.Errors;
 using Streetcar.Core.Randomness;
 using Streetcar.Train.Model;
 using TorchSharp;
@@ -75,6 +76,12 @@ public static class Trainer
             using (NewDisposeScope())
             {
                 var p = model.forward(inputs.narrow(0, start, size));
+                if (p.isnan().any().item<bool>())
+                {
+                    // Otherwise libtorch's binary_cross_entropy fails with a native stack trace full of addresses.
+                    throw new PipelineException(
+                        $"training diverged: the model's output is NaN in epoch {epoch}, batch {batch} (is learning_rate too high?)");
+                }
                 var loss = KerasBinaryCrossEntropy.WeightedSum(p, labels.narrow(0, start, size), weights.narrow(0, start, size));
                 if (size != batchSize)
                 {

@@ -1,0 +1,73 @@
+using Streetcar.Cli.Tests.Fixtures;
+
+namespace Streetcar.Cli.Tests.Faults;
+
+/// <summary>
+/// Issue 7: SIGKILL in the middle of each stage, then a normal run: it completes, and its results are
+/// byte-identical to a run that was never interrupted. The child is killed the moment it prints the line that
+/// marks the stage (or, for the report, the moment its staging folder appears).
+/// </summary>
+[Collection(SliceCollection.Name)]
+public sealed class KillDuringStageTests(ReferenceRun reference)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    [Theory]
+    [InlineData("prepare: building the grid")] // Prepare: reading the workbook
+    [InlineData("a epoch 1/2:")]               // Train: between epoch 1 and 2 of a
+    [InlineData("evaluate a: test accuracy")]  // Evaluate: metrics written, entry not yet sealed
+    public void GivenARunKilledAtAStageMarker_WhenRunAgain_ThenTheResultsAreByteIdentical(string marker)
+    {
+        using var workspace = TestWorkspace.Create();
+        using (var child = CliChild.Start(workspace.PipelineArgs()))
+        {
+            Assert.True(child.WaitForLine(marker, Patience), $"no line '{marker}':\n{child.Result()}");
+            Assert.False(child.HasExited, "the child finished before it could be killed");
+            child.KillHard();
+        }
+        Assert.False(File.Exists(workspace.Report));
+
+        AssertRecovers(workspace);
+    }
+
+    [Fact]
+    public void GivenARunKilledWhileWritingTheReport_WhenRunAgain_ThenTheResultsAreByteIdentical()
+    {
+        using var workspace = reference.WarmCopy();
+        Directory.Delete(workspace.Results, recursive: true);
+        using (var child = CliChild.Start(workspace.PipelineArgs()))
+        {
+            Assert.True(WaitForStaging(workspace, child), $"the report's staging folder never appeared:\n{child.Result()}");
+            child.KillHard();
+        }
+        Assert.Contains(Directory.EnumerateDirectories(workspace.Results), d => Path.GetFileName(d).StartsWith(".staging-", StringComparison.Ordinal));
+
+        AssertRecovers(workspace);
+    }
+
+    private void AssertRecovers(TestWorkspace workspace)
+    {
+        var rerun = workspace.RunPipeline();
+
+        Assert.True(rerun.ExitCode == 0, rerun.ToString());
+        reference.AssertSameResults(workspace);
+        Assert.Equal(reference.Entries, workspace.CacheEntries());
+        Assert.Empty(workspace.WorkFolders());
+        Assert.Empty(Directory.EnumerateFileSystemEntries(workspace.Results, ".*"));
+    }
+
+    private static bool WaitForStaging(TestWorkspace workspace, CliChild child)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (DateTime.UtcNow < deadline && !child.HasExited)
+        {
+            if (Directory.Exists(workspace.Results)
+                && Directory.EnumerateDirectories(workspace.Results, ".staging-*").Any())
+            {
+                return true;
+            }
+            Thread.Sleep(1);
+        }
+        return false;
+    }
+}

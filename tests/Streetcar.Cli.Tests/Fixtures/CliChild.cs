@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+
+namespace Streetcar.Cli.Tests.Fixtures;
+
+/// <summary>
+/// The CLI as a child process (<c>dotnet streetcar.dll ...</c>), with both output streams collected line by line
+/// so a test can wait for the line that marks a stage and kill it there with SIGKILL.
+/// </summary>
+public sealed class CliChild : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly StringBuilder _error = new();
+    private readonly BlockingCollection<string> _lines = [];
+    private bool _killed;
+
+    private CliChild(Process process) => _process = process;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Starts <c>dotnet streetcar.dll</c> with <paramref name="args"/>; <paramref name="environment"/> is added.</summary>
+    public static CliChild Start(string[] args, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(RepoPaths.CliDll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+        var process = new Process { StartInfo = info };
+        var child = new CliChild(process);
+        process.OutputDataReceived += (_, e) => child.Receive(child._output, e.Data);
+        process.ErrorDataReceived += (_, e) => child.Receive(child._error, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return child;
+    }
+
+    /// <summary>Blocks until a line (stdout or stderr) contains <paramref name="marker"/>; false on timeout or exit.</summary>
+    public bool WaitForLine(string marker, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_lines.TryTake(out var line, TimeSpan.FromMilliseconds(50)))
+            {
+                if (line.Contains(marker, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+            else if (_process.HasExited)
+            {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>SIGKILL to the whole process tree: nothing in the child gets to clean up.</summary>
+    public void KillHard()
+    {
+        _killed = true;
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    /// <summary>Waits for the child to end by itself and returns what it printed.</summary>
+    public CliResult WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+        {
+            KillHard();
+            throw new TimeoutException($"the CLI did not finish within {timeout}:\n{Result()}");
+        }
+        _process.WaitForExit(); // flushes the asynchronous readers
+        return Result();
+    }
+
+    /// <summary>What the child printed so far; exit code -9 when killed, -1 while running.</summary>
+    public CliResult Result()
+    {
+        lock (_output)
+        {
+            var exit = _killed ? -9 : _process.HasExited ? _process.ExitCode : -1;
+            return new CliResult(exit, _output.ToString(), _error.ToString());
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            KillHard();
+        }
+        _process.Dispose();
+        _lines.Dispose();
+    }
+
+    private void Receive(StringBuilder into, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_output)
+        {
+            into.Append(line).Append('\n');
+        }
+        if (!_lines.IsAddingCompleted)
+        {
+            _lines.Add(line);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Snapshooter.Xunit;
+using Streetcar.Cli.Tests.Fixtures;
+
+namespace Streetcar.Cli.Tests.Pipeline;
+
+/// <summary>Issue 5: the slice's metrics and rendered report are snapshots (nothing machine-dependent in them).</summary>
+[Collection(SliceCollection.Name)]
+public sealed class PipelineSnapshotTests(ReferenceRun reference)
+{
+    [Fact]
+    public void GivenTheSlice_WhenTheWholePipelineRuns_ThenMetricsJsonMatchesTheSnapshot()
+    {
+        Snapshot.Match(reference.Results["metrics.json"]);
+    }
+
+    [Fact]
+    public void GivenTheSlice_WhenTheWholePipelineRuns_ThenReportMdMatchesTheSnapshot()
+    {
+        Snapshot.Match(reference.Results["report.md"]);
+    }
+
+    [Fact]
+    public void GivenTheSlice_WhenTheWholePipelineRuns_ThenEveryExperimentHasItsPlotsAndNoPathLeaks()
+    {
+        string[] expected =
+        [
+            "metrics.json",
+            "plots/a-accuracy.svg", "plots/a-confusion.svg", "plots/a-loss.svg",
+            "plots/b-accuracy.svg", "plots/b-confusion.svg", "plots/b-loss.svg",
+            "report.md",
+        ];
+        Assert.Equal(expected, reference.Results.Keys);
+        Assert.All(reference.Results, file => Assert.DoesNotContain(reference.Workspace.Root, file.Value, StringComparison.Ordinal));
+        Assert.Equal(6, reference.Entries.Count);
+    }
+}
