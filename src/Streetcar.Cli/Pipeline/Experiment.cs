@@ -11,6 +11,12 @@ public sealed record Experiment(string Name, string File, ExperimentConfig Confi
     public const string TrainStage = "train";
     public const string EvaluateStage = "evaluate";
 
+    /// <summary>
+    /// Short hash of the canonical resolved config (what the report shows): it changes when the experiment's
+    /// meaning changes, not when a stage's code version does.
+    /// </summary>
+    public string ConfigHash => ContentHash.OfText(ExperimentConfigJson.Canonical(Config))[..CacheKey.ShortLength];
+
     /// <summary>The experiment's changes in the words of the book's comparison table.</summary>
     public string Changes
     {

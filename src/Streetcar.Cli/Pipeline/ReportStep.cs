@@ -29,7 +29,7 @@ public static class ReportStep
 
     private static ExperimentOutcome Outcome(PipelineContext ctx, Experiment e, FailureLog failures)
     {
-        var hash = e.TrainKey.Short;
+        var hash = e.ConfigHash;
         if (failures.Read(e.Name) is { } error)
         {
             return ExperimentOutcome.Failed(e.Name, e.Changes, hash, e.Config.Epochs, error);
