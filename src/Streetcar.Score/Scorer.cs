@@ -1,0 +1,68 @@
+using Streetcar.Core.Data;
+using Streetcar.Train.Inference;
+using Streetcar.Train.Saving;
+
+namespace Streetcar.Score;
+
+/// <summary>
+/// Scores described trips with one saved model folder, loaded once. Probabilities come from
+/// <see cref="Predictor.Predict"/>, the same path the Evaluate stage takes, so a trip scores exactly as its
+/// row of a split does.
+/// </summary>
+public sealed class Scorer : IDisposable
+{
+    private readonly SavedModel _saved;
+
+    private Scorer(SavedModel saved, UnseenYearPolicy years)
+    {
+        _saved = saved;
+        Encoder = new TripEncoder(saved.Model.Architecture.Columns, saved.Encoders, years);
+    }
+
+    /// <summary>Turns trips into the model's codes.</summary>
+    public TripEncoder Encoder { get; }
+
+    /// <summary>The experiment the model was trained for (config <c>name</c>).</summary>
+    public string Experiment => _saved.Config.Name;
+
+    /// <summary>Decision threshold of the experiment: a probability at or above it predicts a delay.</summary>
+    public double Threshold => _saved.Config.Threshold;
+
+    /// <summary>The loaded model folder (model, encoders, config, history).</summary>
+    public SavedModel Model => _saved;
+
+    /// <summary>Loads the model folder <paramref name="folder"/> (weights, architecture, encoders, config).</summary>
+    public static Scorer Load(string folder, UnseenYearPolicy years = UnseenYearPolicy.Error) =>
+        new(ModelFolder.Load(folder), years);
+
+    /// <summary>Scores one trip.</summary>
+    public TripScore Score(TripDescription trip) => Score([trip])[0];
+
+    /// <summary>Scores <paramref name="trips"/> in one forward pass (callers chunk large inputs).</summary>
+    public IReadOnlyList<TripScore> Score(IReadOnlyList<TripDescription> trips)
+    {
+        var encoded = trips.Select(Encoder.Encode).ToArray();
+        var probabilities = Predict(encoded);
+        return encoded.Select((e, i) => new TripScore(e.Trip, probabilities[i], Threshold, probabilities[i] >= Threshold, e)).ToArray();
+    }
+
+    /// <summary>Probabilities of already encoded trips, in order.</summary>
+    public float[] Predict(IReadOnlyList<EncodedTrip> trips)
+    {
+        var columns = Encoder.Columns;
+        var codes = new int[columns.Count][];
+        for (var c = 0; c < codes.Length; c++)
+        {
+            codes[c] = new int[trips.Count];
+            for (var r = 0; r < trips.Count; r++)
+            {
+                codes[c][r] = trips[r].Inputs[c].Code;
+            }
+        }
+        var split = new EncodedSplit("scoring", columns, codes, new byte[trips.Count]);
+        return Predictor.Predict(_saved.Model, split);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _saved.Dispose();
+}
