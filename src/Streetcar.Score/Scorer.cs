@@ -1,6 +1,8 @@
 using Streetcar.Core.Data;
+using Streetcar.Train;
 using Streetcar.Train.Inference;
 using Streetcar.Train.Saving;
+using TorchSharp;
 
 namespace Streetcar.Score;
 
@@ -31,9 +33,17 @@ public sealed class Scorer : IDisposable
     /// <summary>The loaded model folder (model, encoders, config, history).</summary>
     public SavedModel Model => _saved;
 
-    /// <summary>Loads the model folder <paramref name="folder"/> (weights, architecture, encoders, config).</summary>
-    public static Scorer Load(string folder, UnseenYearPolicy years = UnseenYearPolicy.Error) =>
-        new(ModelFolder.Load(folder), years);
+    /// <summary>
+    /// Loads the model folder <paramref name="folder"/> (weights, architecture, encoders, config), and runs
+    /// libtorch with the experiment's thread count and the pinned CPU kernel family, as training does.
+    /// </summary>
+    public static Scorer Load(string folder, UnseenYearPolicy years = UnseenYearPolicy.Error)
+    {
+        TorchRuntime.PinCpuCapability();
+        var saved = ModelFolder.Load(folder);
+        torch.set_num_threads(saved.Config.Threads);
+        return new Scorer(saved, years);
+    }
 
     /// <summary>Scores one trip.</summary>
     public TripScore Score(TripDescription trip) => Score([trip])[0];
