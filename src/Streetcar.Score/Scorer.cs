@@ -56,21 +56,31 @@ public sealed class Scorer : IDisposable
         return encoded.Select((e, i) => new TripScore(e.Trip, probabilities[i], Threshold, probabilities[i] >= Threshold, e)).ToArray();
     }
 
+    /// <summary>
+    /// Rows of every forward pass are padded up to a multiple of this. libtorch's CPU matrix kernels take another
+    /// summation path for a single row and for a tail of rows that does not fill a vector block, which moves the
+    /// probability by an ulp or two. Evaluate scores in chunks of 65,536 rows (a multiple of this), so padding
+    /// keeps each trip on the path its row takes there, and its probability is bit for bit Evaluate's.
+    /// </summary>
+    public const int RowBlock = 64;
+
     /// <summary>Probabilities of already encoded trips, in order.</summary>
     public float[] Predict(IReadOnlyList<EncodedTrip> trips)
     {
         var columns = Encoder.Columns;
+        var padded = Math.Max(1, (trips.Count + RowBlock - 1) / RowBlock) * RowBlock;
         var codes = new int[columns.Count][];
         for (var c = 0; c < codes.Length; c++)
         {
-            codes[c] = new int[trips.Count];
+            // Padding rows keep code 0, which every encoder has.
+            codes[c] = new int[padded];
             for (var r = 0; r < trips.Count; r++)
             {
                 codes[c][r] = trips[r].Inputs[c].Code;
             }
         }
-        var split = new EncodedSplit("scoring", columns, codes, new byte[trips.Count]);
-        return Predictor.Predict(_saved.Model, split);
+        var split = new EncodedSplit("scoring", columns, codes, new byte[padded]);
+        return Predictor.Predict(_saved.Model, split)[..trips.Count];
     }
 
     /// <inheritdoc/>
