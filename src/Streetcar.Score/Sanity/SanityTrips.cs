@@ -2,11 +2,11 @@ namespace Streetcar.Score.Sanity;
 
 /// <summary>
 /// The book's section 6.9 check: score two trips the model never saw whose answer a rider could guess, and see
-/// that the model agrees. 501 Queen is the longest and busiest streetcar route and has the most delay incidents
-/// in every year of the data; eastbound at 8 on a Tuesday is the morning rush. 511 Bathurst is a short route with
-/// few incidents; northbound at 23:00 on a Sunday is the quietest kind of slot. Both are June 2019, inside the
-/// data's years (2014–2019), and every value is in the book's route/direction table, so any model of this
-/// pipeline can score them.
+/// that the model agrees. 501 Queen is the longest, busiest route and the most often delayed one (9.7% of its
+/// grid rows in the book-mode training split are delays, the most of any route); on weekdays at 8:00 that rises
+/// to 12.6%. 511 Bathurst is a short route (1.1%), and on Sundays at 23:00 only 0.6% of its rows are delays.
+/// Both dates are in June 2019, inside the data's years (2014–2019), and both route/direction pairs are in the
+/// book's table, so any model of this pipeline can encode them.
 /// </summary>
 public static class SanityTrips
 {
