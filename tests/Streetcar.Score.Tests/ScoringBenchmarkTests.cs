@@ -45,10 +45,20 @@ public sealed class ScoringBenchmarkTests(TinyModel tiny, ITestOutputHelper outp
         var batch = clock.Elapsed;
 
         Assert.Equal(BatchRows, result.Rows);
+        clock.Restart();
+        var encoded = trips.Select(scorer.Encoder.Encode).ToArray();
+        var encode = clock.Elapsed;
+        clock.Restart();
+        foreach (var chunk in encoded.Chunk(BatchScorer.DefaultChunkRows))
+        {
+            scorer.Predict(chunk);
+        }
+        var predict = clock.Elapsed;
         output.WriteLine($"model {folder}");
         output.WriteLine($"load {load.TotalMilliseconds:F1} ms; first prediction {first.TotalMilliseconds:F2} ms; " +
             $"warm single prediction median {singles.Order().ElementAt(singles.Count / 2):F3} ms; " +
-            $"batch of {BatchRows:N0} CSV rows {batch.TotalSeconds:F2} s ({result.Chunks} chunks)");
+            $"batch of {BatchRows:N0} CSV rows {batch.TotalSeconds:F2} s ({result.Chunks} chunks); " +
+            $"of which encoding alone {encode.TotalSeconds:F2} s, forward passes alone {predict.TotalSeconds:F2} s");
     }
 
     /// <summary>Random trips every encoder of <paramref name="scorer"/> knows.</summary>
