@@ -34,12 +34,22 @@ public sealed class Scorer : IDisposable
     public SavedModel Model => _saved;
 
     /// <summary>
+    /// Starts libtorch (pins the CPU kernel family, loads the native library). <see cref="Load"/> does it too;
+    /// calling it first lets a caller time the process's one-off start-up apart from the model load.
+    /// </summary>
+    public static void StartTorch()
+    {
+        TorchRuntime.PinCpuCapability();
+        torch.InitializeDeviceType(DeviceType.CPU);
+    }
+
+    /// <summary>
     /// Loads the model folder <paramref name="folder"/> (weights, architecture, encoders, config), and runs
     /// libtorch with the experiment's thread count and the pinned CPU kernel family, as training does.
     /// </summary>
     public static Scorer Load(string folder, UnseenYearPolicy years = UnseenYearPolicy.Error)
     {
-        TorchRuntime.PinCpuCapability();
+        StartTorch();
         var saved = ModelFolder.Load(folder);
         torch.set_num_threads(saved.Config.Threads);
         return new Scorer(saved, years);

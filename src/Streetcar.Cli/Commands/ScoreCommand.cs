@@ -54,8 +54,11 @@ public static class ScoreCommand
             var json = result.GetValue(Json);
 
             var clock = Stopwatch.StartNew();
+            Scorer.StartTorch();
+            var start = clock.Elapsed;
+            clock.Restart();
             using var scorer = Scorer.Load(folder, years);
-            var load = clock.Elapsed;
+            var load = new ScoreTimings(start, clock.Elapsed);
             experiment ??= scorer.Experiment;
             clock.Restart();
             if (trip is not null)

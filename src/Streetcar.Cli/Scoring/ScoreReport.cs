@@ -16,7 +16,7 @@ public static class ScoreReport
     };
 
     /// <summary>One scored trip, for people; <paramref name="model"/> names the model folder used.</summary>
-    public static string Text(TripScore score, string experiment, string model, TimeSpan load, TimeSpan predict)
+    public static string Text(TripScore score, string experiment, string model, ScoreTimings load, TimeSpan predict)
     {
         var inputs = string.Join("  ", score.Encoded.Inputs.Select(i => $"{i.Column}={i.Value}→{i.Code}"));
         var verdict = score.PredictedDelay ? "delay" : "no delay";
@@ -28,7 +28,7 @@ public static class ScoreReport
             $"  encoded inputs     {inputs}",
         };
         lines.AddRange(score.Notes.Select(n => $"  note: {n}"));
-        lines.Add($"  model {model}; loaded in {Ms(load)} ms, scored in {Ms(predict)} ms");
+        lines.Add($"  model {model}; libtorch started in {Ms(load.TorchStart)} ms, model loaded in {Ms(load.ModelLoad)} ms, trip scored in {Ms(predict)} ms");
         return string.Join('\n', lines);
     }
 
@@ -46,7 +46,7 @@ public static class ScoreReport
     }, Json);
 
     /// <summary>A batch run, for people.</summary>
-    public static string Text(BatchResult result, string input, string output, string experiment, string model, double threshold, TimeSpan load, TimeSpan score)
+    public static string Text(BatchResult result, string input, string output, string experiment, string model, double threshold, ScoreTimings load, TimeSpan score)
     {
         var lines = new List<string>
         {
@@ -54,7 +54,7 @@ public static class ScoreReport
             $"({result.Chunks} chunk{(result.Chunks == 1 ? "" : "s")}); {result.PredictedDelays:N0} predicted delays at threshold {threshold.ToString(CultureInfo.InvariantCulture)}",
         };
         lines.AddRange(result.Notes.Select(n => $"  note ({n.Value:N0} rows): {n.Key}"));
-        lines.Add($"  model {model}; loaded in {Ms(load)} ms");
+        lines.Add($"  model {model}; libtorch started in {Ms(load.TorchStart)} ms, model loaded in {Ms(load.ModelLoad)} ms");
         return string.Join('\n', lines);
     }
 
