@@ -38,10 +38,3 @@ public sealed class TinyModel : IDisposable
 
     public void Dispose() => _temp.Dispose();
 }
-
-/// <summary>Tests that share <see cref="TinyModel"/>.</summary>
-[CollectionDefinition(Name)]
-public sealed class TinyModelCollection : ICollectionFixture<TinyModel>
-{
-    public const string Name = "tiny model";
-}
