@@ -6,6 +6,7 @@
 #load "tasks-dotnet.cake"
 #load "tasks-pipeline.cake"
 #load "tasks-reproduce.cake"
+#load "tasks-score.cake"
 
 // Cake starts in the script's folder; every path in the build is relative to the repository root.
 Context.Environment.WorkingDirectory = MakeAbsolute(Directory(".."));

@@ -69,5 +69,6 @@ public static class CliApp
         .. PipelineCommands.Create(console),
         CompareCommand.Create(console),
         CacheCommand.Create(console),
+        ScoreCommand.Create(console),
     ];
 }

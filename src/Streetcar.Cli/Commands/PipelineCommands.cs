@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Streetcar.Cli.Output;
 using Streetcar.Cli.Pipeline;
+using Streetcar.Cli.Scoring;
 using Streetcar.Core.Errors;
 
 namespace Streetcar.Cli.Commands;
@@ -147,7 +148,7 @@ public static class PipelineCommands
     {
         var first = run.Experiments.FirstOrDefault() ?? throw new PipelineException("no valid experiment to report on");
         var prepared = run.PreparedFor(first);
-        ReportStep.Write(ctx, ReportStep.Gather(ctx, run, prepared, []));
+        ReportStep.Write(ctx, ReportStep.Gather(ctx, run, prepared, ScoreStep.SanityTrips(ctx, run)));
     }
 
     private static PipelineContext Open(ParseResult result, CliConsole console) =>

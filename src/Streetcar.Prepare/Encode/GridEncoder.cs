@@ -1,4 +1,3 @@
-using System.Globalization;
 using Streetcar.Core.Data;
 using Streetcar.Prepare.Reshape;
 
@@ -15,10 +14,11 @@ public static class GridEncoder
     public static (EncodedSplit Grid, IReadOnlyList<ColumnEncoder> Encoders) Encode(SlotGrid grid)
     {
         var dates = Enumerable.Range(0, grid.Days).Select(d => grid.Start.AddDays(d)).ToArray();
-        var hours = Enumerable.Range(0, 24).Select(Text).ToArray();
+        var hours = Enumerable.Range(0, 24).Select(FeatureValues.Hour).ToArray();
+        // The same derivation scoring uses (FeatureValues), so a described trip encodes exactly like its grid row.
         var dayValues = new Func<DateOnly, string>[]
         {
-            d => Text(d.Year), d => Text(d.Month), d => Text(d.Day), d => Text(Weekday(d)),
+            FeatureValues.Year, FeatureValues.Month, FeatureValues.DayOfMonth, FeatureValues.Weekday,
         };
         // Every day, pair and hour of the range occurs in the grid, so the encoders are fitted on them directly.
         var route = ColumnEncoder.Fit(FeatureColumns.Route, grid.Pairs.Select(p => p.Route));
@@ -67,8 +67,6 @@ public static class GridEncoder
         return (new EncodedSplit("grid", FeatureColumns.All, codes, grid.Label), encoders);
     }
 
-    /// <summary>pandas' weekday: Monday 0 … Sunday 6.</summary>
-    public static int Weekday(DateOnly date) => ((int)date.DayOfWeek + 6) % 7;
-
-    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+    /// <summary>pandas' weekday: Monday 0 … Sunday 6 (see <see cref="FeatureValues.WeekdayNumber"/>).</summary>
+    public static int Weekday(DateOnly date) => FeatureValues.WeekdayNumber(date);
 }

@@ -1,0 +1,70 @@
+using Streetcar.Cli.Pipeline;
+using Streetcar.Core.Cache;
+using Streetcar.Core.Errors;
+using Streetcar.Core.Json;
+using Streetcar.Evaluate;
+using Streetcar.Report.Model;
+using Streetcar.Score;
+using SanityCases = Streetcar.Score.Sanity.SanityTrips;
+
+namespace Streetcar.Cli.Scoring;
+
+/// <summary>Finds an experiment's trained model in the stage cache, and scores the report's sanity trips with it.</summary>
+public static class ScoreStep
+{
+    /// <summary>
+    /// The cached model folder of <paramref name="experiment"/> (same keys as Train and Evaluate). A model that is
+    /// not cached is an error naming the command that trains it: scoring never trains.
+    /// </summary>
+    public static CacheEntry ModelOf(PipelineContext ctx, string experiment)
+    {
+        var run = PipelineRun.Start(ctx, [experiment]);
+        if (run.InvalidExperiments.TryGetValue(experiment, out var error))
+        {
+            throw new PipelineException($"experiment {experiment}: {error}");
+        }
+        return ModelOf(ctx, run.Experiments[0]);
+    }
+
+    /// <summary>The cached model folder of <paramref name="experiment"/>; see <see cref="ModelOf(PipelineContext, string)"/>.</summary>
+    public static CacheEntry ModelOf(PipelineContext ctx, Experiment experiment) =>
+        ctx.Cache.TryOpen(experiment.TrainKey, out var entry)
+            ? entry
+            : throw new PipelineException(
+                $"{experiment.Name} has no trained model in the cache ({experiment.TrainKey}); train it first: " +
+                $"`streetcar train --experiment {experiment.Name}` (or ./build.sh --target=Train --experiment={experiment.Name})");
+
+    /// <summary>The report's rows for <see cref="SanityCases.All"/> scored by <paramref name="scorer"/> (the model of <paramref name="experiment"/>).</summary>
+    public static IReadOnlyList<SanityTrip> SanityTrips(Scorer scorer, string experiment) =>
+        SanityCases.Score(scorer)
+            .Select(s => new SanityTrip(s.Case.Description, experiment, s.Score.Probability, s.Score.PredictedDelay))
+            .ToArray();
+
+    /// <summary>
+    /// The report's scoring sanity check: the chosen experiment of <paramref name="run"/> (see
+    /// <see cref="ChosenExperiment"/>, judged on the cached evaluations) scores <see cref="SanityCases.All"/>.
+    /// Empty, with a warning, when that experiment has no cached model or cannot encode the trips.
+    /// </summary>
+    public static IReadOnlyList<SanityTrip> SanityTrips(PipelineContext ctx, PipelineRun run)
+    {
+        var evaluations = run.Experiments
+            .Select(e => ctx.Cache.TryOpen(e.EvaluateKey, out var entry) ? StableJson.Read<EvaluationResult>(entry.PathOf(EvaluateStep.MetricsFile)) : null)
+            .OfType<EvaluationResult>();
+        var name = ChosenExperiment.Choose(evaluations);
+        var experiment = run.Experiments.FirstOrDefault(e => e.Name == name);
+        try
+        {
+            if (experiment is null)
+            {
+                throw new PipelineException($"experiment {name} is not among the valid experiments");
+            }
+            using var scorer = Scorer.Load(ModelOf(ctx, experiment).Folder);
+            return SanityTrips(scorer, name);
+        }
+        catch (PipelineException e)
+        {
+            ctx.Console.Warn($"report: no scoring sanity check ({e.Message})");
+            return [];
+        }
+    }
+}
