@@ -43,7 +43,7 @@ public static class ScoreStep
     /// <summary>
     /// The report's scoring sanity check: the chosen experiment of <paramref name="run"/> (see
     /// <see cref="ChosenExperiment"/>, judged on the cached evaluations) scores <see cref="SanityCases.All"/>.
-    /// Empty, with a warning, when that experiment has no cached model or cannot encode the trips.
+    /// Empty, with a note, when that experiment has no cached model or cannot encode the trips.
     /// </summary>
     public static IReadOnlyList<SanityTrip> SanityTrips(PipelineContext ctx, PipelineRun run)
     {
@@ -63,7 +63,7 @@ public static class ScoreStep
         }
         catch (PipelineException e)
         {
-            ctx.Console.Warn($"report: no scoring sanity check ({e.Message})");
+            ctx.Console.Info($"report: no scoring sanity check ({e.Message})");
             return [];
         }
     }
