@@ -61,26 +61,18 @@ public static class PipelineCommands
         return command;
     }
 
-    private static Command Train(CliConsole console)
-    {
-        var command = new Command("train", "Trains each experiment (default: every experiments/*.yml) unless its model is cached.")
-        {
-            CommonOptions.Experiment,
-            CommonOptions.Force,
-        };
-        command.SetAction(result =>
-        {
-            var ctx = Open(result, console);
-            using var runLock = ctx.Lock();
-            PipelineRun.Start(ctx, Names(result)).ForEachExperiment("train", (e, prepared) => TrainStep.Ensure(ctx, e, prepared));
-            return 0;
-        });
-        return command;
-    }
+    private static Command Train(CliConsole console) => PerExperiment(console, "train",
+        "Trains each experiment (default: every experiments/*.yml) unless its model is cached.",
+        (ctx, e, prepared) => TrainStep.Ensure(ctx, e, prepared));
 
-    private static Command Evaluate(CliConsole console)
+    private static Command Evaluate(CliConsole console) => PerExperiment(console, "evaluate",
+        "Scores the splits with each experiment's chosen model (best checkpoint or final) and caches the metrics; trains first if needed.",
+        (ctx, e, prepared) => EvaluateStep.Ensure(ctx, e, prepared));
+
+    /// <summary>A verb that runs <paramref name="step"/> for each chosen experiment, one failure not stopping the others.</summary>
+    private static Command PerExperiment(CliConsole console, string verb, string description, Action<PipelineContext, Experiment, Func<PreparedData>> step)
     {
-        var command = new Command("evaluate", "Scores the splits with each experiment's chosen model (best checkpoint or final) and caches the metrics; trains first if needed.")
+        var command = new Command(verb, description)
         {
             CommonOptions.Experiment,
             CommonOptions.Force,
@@ -89,7 +81,7 @@ public static class PipelineCommands
         {
             var ctx = Open(result, console);
             using var runLock = ctx.Lock();
-            PipelineRun.Start(ctx, Names(result)).ForEachExperiment("evaluate", (e, prepared) => EvaluateStep.Ensure(ctx, e, prepared));
+            PipelineRun.Start(ctx, Names(result)).ForEachExperiment(verb, (e, prepared) => step(ctx, e, prepared));
             return 0;
         });
         return command;
@@ -149,6 +141,7 @@ public static class PipelineCommands
         var first = run.Experiments.FirstOrDefault() ?? throw new PipelineException("no valid experiment to report on");
         var prepared = run.PreparedFor(first);
         ReportStep.Write(ctx, ReportStep.Gather(ctx, run, prepared, ScoreStep.SanityTrips(ctx, run)));
+        RunInfo.Gather(ctx, run).Write(ctx.Workspace);
     }
 
     private static PipelineContext Open(ParseResult result, CliConsole console) =>

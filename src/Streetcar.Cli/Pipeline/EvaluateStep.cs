@@ -24,7 +24,7 @@ public static class EvaluateStep
             return StableJson.Read<EvaluationResult>(cached.PathOf(MetricsFile));
         }
         var info = new CacheEntryInfo(experiment.Name, experiment.Config.Description);
-        var entry = ctx.Cache.GetOrCreate(experiment.EvaluateKey, info, folder =>
+        var entry = ctx.Cache.GetOrCreate(experiment.EvaluateKey, info, folder => StageTiming.Measure(folder, () =>
         {
             var data = prepared();
             using var saved = ModelFolder.Load(model.Folder);
@@ -40,7 +40,7 @@ public static class EvaluateStep
             StableJson.Write(Path.Combine(folder, MetricsFile), result);
             var t = result.Test;
             ctx.Console.Info($"evaluate {experiment.Name}: test accuracy {t.Accuracy:F4}, recall {t.Recall:F4}, precision {t.Precision:F4}, false negatives {t.Confusion.FalseNegatives}");
-        }, force: true);
+        }), force: true);
         return StableJson.Read<EvaluationResult>(entry.PathOf(MetricsFile));
     }
 }

@@ -26,9 +26,12 @@ public static class TrainStep
                 TensorBoardFolder = experiment.Config.Tensorboard ? Path.Combine(ctx.Workspace.Results, "tensorboard", experiment.Name) : null,
                 Progress = ctx.Console.Interactive ? ProgressStyle.Auto : ProgressStyle.Lines,
             };
-            using var result = TrainStage.Run(input);
-            var h = result.History;
-            ctx.Console.Info($"train {experiment.Name}: {h.Epochs.Count} epoch(s) run, evaluating the {(h.Chosen == ChosenModel.BestCheckpoint ? $"best checkpoint (epoch {h.BestEpoch})" : "final model")}");
+            StageTiming.Measure(folder, () =>
+            {
+                using var result = TrainStage.Run(input);
+                var h = result.History;
+                ctx.Console.Info($"train {experiment.Name}: {h.Epochs.Count} epoch(s) run, evaluating the {(h.Chosen == ChosenModel.BestCheckpoint ? $"best checkpoint (epoch {h.BestEpoch})" : "final model")}");
+            });
         }, force: true);
     }
 }
