@@ -14,8 +14,8 @@ public sealed class BuildParameters
     public string CliArgs { get; init; }
     /// <summary>Git revision to compare results against (Compare target, --base=REV).</summary>
     public string BaseRevision { get; init; }
-    /// <summary>Experiments whose Train or Evaluate failed in this run (the others still run).</summary>
-    public HashSet<string> FailedExperiments { get; } = new HashSet<string>(StringComparer.Ordinal);
+    /// <summary>Stages (train, evaluate) that failed for some experiment in this run; the others still ran.</summary>
+    public List<string> FailedStages { get; } = new List<string>();
 
     public static BuildParameters FromContext(ICakeContext context) => new BuildParameters
     {

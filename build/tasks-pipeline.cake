@@ -24,46 +24,25 @@ string[] DataSourceArgs(BuildParameters p) =>
 
 string Quote(string text) => "\"" + text + "\"";
 
-/// The experiments to run: experiments/*.yml (files starting with '_' are shared bases), or --experiment.
-IEnumerable<string> Experiments(BuildParameters p)
-{
-    var all = GetFiles($"{Paths.Experiments}/*.yml")
-        .Select(f => f.GetFilenameWithoutExtension().ToString())
-        .Where(name => !name.StartsWith("_"))
-        .OrderBy(name => name, StringComparer.Ordinal)
-        .ToList();
-    if (string.IsNullOrEmpty(p.Experiment))
-    {
-        return all;
-    }
-    var wanted = p.Experiment.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-    var unknown = wanted.Except(all).ToList();
-    if (unknown.Count > 0)
-    {
-        throw new Exception($"unknown experiment(s) {string.Join(", ", unknown)}; known: {string.Join(", ", all)}");
-    }
-    return wanted;
-}
+/// The experiments named by --experiment=NAME[,NAME], as CLI arguments (none: every experiments/*.yml).
+string[] ExperimentArgs(BuildParameters p) =>
+    p.Experiment.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .SelectMany(name => new[] { "--experiment", name })
+        .ToArray();
 
-/// Runs one CLI call per experiment; a failed experiment is remembered and the others still run.
+/// Runs a per-experiment verb once for all the experiments. The CLI trains or evaluates each in turn, keeps one
+/// experiment's failure from stopping the others and records it for the report; the build goes on to the
+/// report and fails at the end (AllExperiments).
 void ForEachExperiment(BuildParameters p, string verb)
 {
-    foreach (var experiment in Experiments(p))
+    try
     {
-        if (p.FailedExperiments.Contains(experiment))
-        {
-            Warning($"{verb} {experiment}: skipped, an earlier stage failed");
-            continue;
-        }
-        try
-        {
-            Cli(p, verb, "--experiment", experiment);
-        }
-        catch (Exception e)
-        {
-            Error($"{verb} {experiment} failed: {e.Message}");
-            p.FailedExperiments.Add(experiment);
-        }
+        Cli(p, verb, ExperimentArgs(p));
+    }
+    catch (Exception e)
+    {
+        Error($"{verb}: {e.Message} (the experiments that did not fail are cached; see results/report.md)");
+        p.FailedStages.Add(verb);
     }
 }
 
@@ -97,8 +76,8 @@ Task("AllExperiments")
     .IsDependentOn("Report")
     .Does<BuildParameters>(p =>
 {
-    if (p.FailedExperiments.Count > 0)
+    if (p.FailedStages.Count > 0)
     {
-        throw new Exception($"failed experiment(s): {string.Join(", ", p.FailedExperiments)} (see results/report.md)");
+        throw new Exception($"{string.Join(" and ", p.FailedStages)} failed for some experiments (marked in results/report.md)");
     }
 });

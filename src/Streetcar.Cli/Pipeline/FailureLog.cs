@@ -1,8 +1,11 @@
+using Streetcar.Core.Cache;
+
 namespace Streetcar.Cli.Pipeline;
 
 /// <summary>
 /// Errors of failed experiments (data/failures/NAME.txt, gitignored), so that the report can mark them. A failed
-/// stage leaves no cache entry; its error lives here until the experiment succeeds.
+/// stage leaves no cache entry; its error lives here, with the train key it failed for, until the experiment
+/// succeeds. The same inputs fail the same way, so a later stage skips them (--force retries).
 /// </summary>
 public sealed class FailureLog(Workspace workspace)
 {
@@ -10,10 +13,10 @@ public sealed class FailureLog(Workspace workspace)
 
     private string FileOf(string experiment) => Path.Combine(Folder, experiment + ".txt");
 
-    public void Record(string experiment, string error)
+    public void Record(string experiment, string error, CacheKey? trainKey = null)
     {
         Directory.CreateDirectory(Folder);
-        File.WriteAllText(FileOf(experiment), error.ReplaceLineEndings(" ").Trim() + "\n");
+        File.WriteAllText(FileOf(experiment), $"{trainKey?.ToFullString() ?? "-"}\n{error.ReplaceLineEndings(" ").Trim()}\n");
     }
 
     public void Clear(string experiment)
@@ -24,5 +27,20 @@ public sealed class FailureLog(Workspace workspace)
         }
     }
 
-    public string? Read(string experiment) => File.Exists(FileOf(experiment)) ? File.ReadAllText(FileOf(experiment)).Trim() : null;
+    /// <summary>The recorded error of <paramref name="experiment"/>, or null.</summary>
+    public string? Read(string experiment) => Lines(experiment) is { } lines ? lines[1] : null;
+
+    /// <summary>The recorded error when <paramref name="experiment"/> failed with exactly this train key.</summary>
+    public string? FailedWith(string experiment, CacheKey trainKey) =>
+        Lines(experiment) is { } lines && lines[0] == trainKey.ToFullString() ? lines[1] : null;
+
+    private string[]? Lines(string experiment)
+    {
+        if (!File.Exists(FileOf(experiment)))
+        {
+            return null;
+        }
+        var lines = File.ReadAllLines(FileOf(experiment));
+        return lines.Length >= 2 ? lines : ["-", string.Join(" ", lines).Trim()];
+    }
 }

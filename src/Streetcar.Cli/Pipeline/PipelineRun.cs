@@ -67,6 +67,12 @@ public sealed class PipelineRun
         }
         foreach (var experiment in Experiments)
         {
+            if (!_ctx.Force && failures.FailedWith(experiment.Name, experiment.TrainKey) is { } previous)
+            {
+                _ctx.Console.Error($"{verb} {experiment.Name} skipped: it failed before with the same inputs ({previous}); --force retries");
+                failed.Add(experiment.Name);
+                continue;
+            }
             try
             {
                 step(experiment, () => PreparedFor(experiment));
@@ -75,7 +81,7 @@ public sealed class PipelineRun
             catch (Exception e) when (e is not (OperationCanceledException or DataException))
             {
                 _ctx.Console.Error($"{verb} {experiment.Name} failed: {e.Message}");
-                failures.Record(experiment.Name, $"{verb}: {e.Message}");
+                failures.Record(experiment.Name, $"{verb}: {e.Message}", experiment.TrainKey);
                 failed.Add(experiment.Name);
             }
         }
