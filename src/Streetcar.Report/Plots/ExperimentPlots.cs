@@ -69,16 +69,20 @@ public static class ExperimentPlots
         };
         long[,] counts = { { c.TrueNegatives, c.FalsePositives }, { c.FalseNegatives, c.TruePositives } };
 
+        // Four filled rectangles rather than a heatmap bitmap: crisp in every SVG viewer, and each cell's colour
+        // is exactly its share of the actual class.
         var plot = new Plot();
-        var heatmap = plot.Add.Heatmap(shares);
-        heatmap.Colormap = new ScottPlot.Colormaps.Blues();
-        heatmap.ManualRange = new ScottPlot.Range(0, 1);
-        heatmap.Extent = new CoordinateRect(-0.5, 1.5, -0.5, 1.5);
+        var colormap = new ScottPlot.Colormaps.Blues();
         for (var row = 0; row < 2; row++)
         {
             for (var col = 0; col < 2; col++)
             {
-                var label = plot.Add.Text($"{counts[row, col]:N0}\n{shares[row, col]:P1}", col, 1 - row);
+                var y = 1 - row;
+                var cell = plot.Add.Rectangle(col - 0.5, col + 0.5, y - 0.5, y + 0.5);
+                // ScottPlot's Blues runs from dark (0) to light (1): the larger share gets the darker blue.
+                cell.FillColor = colormap.GetColor(1 - shares[row, col]);
+                cell.LineColor = Colors.White;
+                var label = plot.Add.Text($"{counts[row, col]:N0}\n{shares[row, col]:P1}", col, y);
                 label.LabelAlignment = Alignment.MiddleCenter;
                 label.LabelFontSize = 16;
                 label.LabelFontColor = shares[row, col] > 0.5 ? Colors.White : Colors.Black;
