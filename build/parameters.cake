@@ -10,7 +10,9 @@ public sealed class BuildParameters
     public string Experiment { get; init; }
     /// <summary>Rebuild even when the stage cache has an entry (--force).</summary>
     public bool Force { get; init; }
-    /// <summary>Extra arguments passed to the CLI verb as they are (--cli-args="...").</summary>
+    /// <summary>Accept workbooks whose hash differs from data/workbooks.sha256 (--accept-new-vintage).</summary>
+    public bool AcceptNewVintage { get; init; }
+    /// <summary>Arguments for the score verb or the benchmark, passed as they are (--cli-args="...").</summary>
     public string CliArgs { get; init; }
     /// <summary>Git revision to compare results against (Compare target, --base=REV).</summary>
     public string BaseRevision { get; init; }
@@ -24,6 +26,7 @@ public sealed class BuildParameters
         DataSource = context.Argument("data-source", context.EnvironmentVariable("STREETCAR_DATA_SOURCE") ?? ""),
         Experiment = context.Argument("experiment", ""),
         Force = context.HasArgument("force"),
+        AcceptNewVintage = context.HasArgument("accept-new-vintage"),
         CliArgs = context.Argument("cli-args", ""),
         BaseRevision = context.Argument("base", "HEAD"),
     };

@@ -8,16 +8,14 @@ void Cli(BuildParameters p, string verb, params string[] args)
     {
         arguments.Append(arg);
     }
-    if (p.Force)
-    {
-        arguments.Append("--force");
-    }
-    if (!string.IsNullOrEmpty(p.CliArgs))
-    {
-        arguments.Append(p.CliArgs);
-    }
     DotNetExecute(Paths.CliDll(p.Configuration), arguments);
 }
+
+/// --force for the verbs that build cache entries.
+string[] ForceArgs(BuildParameters p) => p.Force ? new[] { "--force" } : new string[0];
+
+/// --accept-new-vintage for the verbs that check the workbook pins.
+string[] VintageArgs(BuildParameters p) => p.AcceptNewVintage ? new[] { "--accept-new-vintage" } : new string[0];
 
 string[] DataSourceArgs(BuildParameters p) =>
     string.IsNullOrEmpty(p.DataSource) ? new string[0] : new[] { "--data-source", Quote(MakeAbsolute(Directory(p.DataSource)).FullPath) };
@@ -37,7 +35,7 @@ void ForEachExperiment(BuildParameters p, string verb)
 {
     try
     {
-        Cli(p, verb, ExperimentArgs(p));
+        Cli(p, verb, ExperimentArgs(p).Concat(ForceArgs(p)).ToArray());
     }
     catch (Exception e)
     {
@@ -49,12 +47,12 @@ void ForEachExperiment(BuildParameters p, string verb)
 Task("FetchData")
     .Description("Copies (--data-source=DIR) or downloads the raw workbooks into data/raw/ and checks their SHA-256 pins.")
     .IsDependentOn("BuildCli")
-    .Does<BuildParameters>(p => Cli(p, "fetch", DataSourceArgs(p)));
+    .Does<BuildParameters>(p => Cli(p, "fetch", DataSourceArgs(p).Concat(VintageArgs(p)).ToArray()));
 
 Task("Prepare")
     .Description("Ingests, cleans, reshapes, encodes and splits the data (cached).")
     .IsDependentOn("FetchData")
-    .Does<BuildParameters>(p => Cli(p, "prepare"));
+    .Does<BuildParameters>(p => Cli(p, "prepare", DataSourceArgs(p).Concat(VintageArgs(p)).Concat(ForceArgs(p)).ToArray()));
 
 Task("Train")
     .Description("Trains every experiments/*.yml, or --experiment=NAME[,NAME] (cached per experiment).")
