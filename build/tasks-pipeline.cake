@@ -41,6 +41,19 @@ void ForEachExperiment(BuildParameters p, string verb)
     {
         Error($"{verb}: {e.Message} (the experiments that did not fail are cached; see results/report.md)");
         p.FailedStages.Add(verb);
+        if (string.Equals(p.Target, verb, StringComparison.OrdinalIgnoreCase))
+        {
+            throw; // the requested target itself failed; longer targets go on to the report and fail there
+        }
+    }
+}
+
+/// Fails the build when Train or Evaluate failed for some experiment (after the report has marked them).
+void FailIfAnyStageFailed(BuildParameters p)
+{
+    if (p.FailedStages.Count > 0)
+    {
+        throw new Exception($"{string.Join(" and ", p.FailedStages)} failed for some experiments (marked in results/report.md)");
     }
 }
 
@@ -67,15 +80,13 @@ Task("Evaluate")
 Task("Report")
     .Description("Renders results/report.md and its plots from the cached metrics (failed experiments are marked).")
     .IsDependentOn("Evaluate")
-    .Does<BuildParameters>(p => Cli(p, "report"));
+    .Does<BuildParameters>(p =>
+{
+    Cli(p, "report");
+    FailIfAnyStageFailed(p);
+});
 
 Task("AllExperiments")
     .Description("The whole pipeline: fetch, prepare, train and evaluate every experiment, report.")
     .IsDependentOn("Report")
-    .Does<BuildParameters>(p =>
-{
-    if (p.FailedStages.Count > 0)
-    {
-        throw new Exception($"{string.Join(" and ", p.FailedStages)} failed for some experiments (marked in results/report.md)");
-    }
-});
+    .Does<BuildParameters>(p => FailIfAnyStageFailed(p));

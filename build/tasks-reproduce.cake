@@ -13,7 +13,7 @@ Task("Reproduce")
 {
     var exitCode = StartProcess("git", new ProcessSettings
     {
-        Arguments = new ProcessArgumentBuilder().Append("diff").Append("--exit-code").Append("--stat").Append("--patch").Append("--").Append("results/report.md").Append("results/metrics.json"),
+        Arguments = new ProcessArgumentBuilder().Append("diff").Append("--exit-code").Append("HEAD").Append("--stat").Append("--patch").Append("--").Append("results/report.md").Append("results/metrics.json"),
     });
     if (exitCode != 0)
     {

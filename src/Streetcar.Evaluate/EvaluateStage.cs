@@ -15,7 +15,7 @@ public sealed record EvaluateInput(string Experiment, string ChosenModel, double
 public static class EvaluateStage
 {
     /// <summary>Version of the stage's logic; part of every Evaluate cache key.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     public static EvaluationResult Run(EvaluateInput input) => new(
         input.Experiment,

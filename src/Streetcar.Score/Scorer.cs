@@ -50,8 +50,7 @@ public sealed class Scorer : IDisposable
     public static Scorer Load(string folder, UnseenYearPolicy years = UnseenYearPolicy.Error)
     {
         StartTorch();
-        var saved = ModelFolder.Load(folder);
-        torch.set_num_threads(saved.Config.Threads);
+        var saved = ModelFolder.Load(folder); // also pins the experiment's thread count
         return new Scorer(saved, years);
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Streetcar.Cli.Output;
 using Streetcar.Core.Cache;
+using Streetcar.Core.Errors;
 
 namespace Streetcar.Cli.Commands;
 
@@ -38,6 +39,10 @@ public static class CacheCommand
             var removed = 0;
             foreach (var text in result.GetValue(keyArgument) ?? [])
             {
+                if (text.Split('/')[^1].Length < 4)
+                {
+                    throw new PipelineException($"cache remove '{text}': give at least 4 characters of the key (see `streetcar cache list`)");
+                }
                 foreach (var key in cache.Find(text))
                 {
                     removed += cache.Remove(key) ? 1 : 0;
@@ -54,6 +59,8 @@ public static class CacheCommand
             var cache = Open(result, console);
             using var runLock = cache.AcquireRunLock(TimeSpan.FromSeconds(10), console.Info);
             cache.Clear();
+            // A cleared cache retries everything, the experiments that failed before included.
+            new Pipeline.FailureLog(Workspace.Locate(result.GetValue(CommonOptions.Root))).ClearAll();
             console.Info($"cleared {cache.Root}");
             return 0;
         });

@@ -122,14 +122,27 @@ public static class PipelineCommands
                 throw new PipelineException(string.Join("; ", run.InvalidExperiments.Values), 3);
             }
             PipelineException? failure = null;
-            try
+            void Contained(Action stage)
             {
-                run.ForEachExperiment("evaluate", (e, prepared) => EvaluateStep.Ensure(ctx, e, prepared));
+                try
+                {
+                    stage();
+                }
+                catch (PipelineException e) when (e is not DataException)
+                {
+                    failure ??= e; // the report still shows the others, and marks the failed ones
+                }
             }
-            catch (PipelineException e) when (e is not DataException)
+            if (ctx.Force)
             {
-                failure = e; // the report still shows the others, and marks the failed ones
+                // --force rebuilds every stage: prepared data once per split, then each model, then its metrics.
+                foreach (var experiment in run.Experiments.DistinctBy(e => e.SplitKey))
+                {
+                    run.PreparedFor(experiment, force: true);
+                }
+                Contained(() => run.ForEachExperiment("train", (e, prepared) => TrainStep.Ensure(ctx, e, prepared)));
             }
+            Contained(() => run.ForEachExperiment("evaluate", (e, prepared) => EvaluateStep.Ensure(ctx, e, prepared)));
             WriteReport(ctx with { Force = false }, run);
             return failure is null ? 0 : throw failure;
         });

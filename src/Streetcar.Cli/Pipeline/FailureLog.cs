@@ -13,10 +13,26 @@ public sealed class FailureLog(Workspace workspace)
 
     private string FileOf(string experiment) => Path.Combine(Folder, experiment + ".txt");
 
-    public void Record(string experiment, string error, CacheKey? trainKey = null)
+    /// <summary>
+    /// Records <paramref name="error"/> (with the checkout's path taken out, since the report shows it).
+    /// <paramref name="final"/>: the same inputs will fail again (a pipeline error, not an accident such as an
+    /// I/O error), so later runs skip the experiment until its train key changes.
+    /// </summary>
+    public void Record(string experiment, string error, CacheKey? trainKey = null, bool final = false)
     {
         Directory.CreateDirectory(Folder);
-        File.WriteAllText(FileOf(experiment), $"{trainKey?.ToFullString() ?? "-"}\n{error.ReplaceLineEndings(" ").Trim()}\n");
+        var root = Path.TrimEndingDirectorySeparator(workspace.Root) + Path.DirectorySeparatorChar;
+        var text = error.Replace(root, "", StringComparison.Ordinal).ReplaceLineEndings(" ").Trim();
+        File.WriteAllText(FileOf(experiment), $"{trainKey?.ToFullString() ?? "-"}\n{text}\n{(final ? "final" : "retry")}\n");
+    }
+
+    /// <summary>Forgets every recorded failure (with the cache: a cleared cache retries everything).</summary>
+    public void ClearAll()
+    {
+        if (Directory.Exists(Folder))
+        {
+            Directory.Delete(Folder, true);
+        }
     }
 
     public void Clear(string experiment)
@@ -33,6 +49,10 @@ public sealed class FailureLog(Workspace workspace)
     /// <summary>The recorded error when <paramref name="experiment"/> failed with exactly this train key.</summary>
     public string? FailedWith(string experiment, CacheKey trainKey) =>
         Lines(experiment) is { } lines && lines[0] == trainKey.ToFullString() ? lines[1] : null;
+
+    /// <summary>The recorded error when <paramref name="experiment"/> failed for good with exactly this train key.</summary>
+    public string? FailedForGood(string experiment, CacheKey trainKey) =>
+        Lines(experiment) is { } lines && lines[0] == trainKey.ToFullString() && lines.Length > 2 && lines[2] == "final" ? lines[1] : null;
 
     private string[]? Lines(string experiment)
     {

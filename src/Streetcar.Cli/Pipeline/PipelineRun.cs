@@ -67,7 +67,7 @@ public sealed class PipelineRun
         }
         foreach (var experiment in Experiments)
         {
-            if (!_ctx.Force && failures.FailedWith(experiment.Name, experiment.TrainKey) is { } previous)
+            if (!_ctx.Force && failures.FailedForGood(experiment.Name, experiment.TrainKey) is { } previous)
             {
                 _ctx.Console.Error($"{verb} {experiment.Name} skipped: it failed before with the same inputs ({previous}); --force retries");
                 failed.Add(experiment.Name);
@@ -81,7 +81,7 @@ public sealed class PipelineRun
             catch (Exception e) when (e is not (OperationCanceledException or DataException))
             {
                 _ctx.Console.Error($"{verb} {experiment.Name} failed: {e.Message}");
-                failures.Record(experiment.Name, $"{verb}: {e.Message}", experiment.TrainKey);
+                failures.Record(experiment.Name, $"{verb}: {e.Message}", experiment.TrainKey, final: e is PipelineException);
                 failed.Add(experiment.Name);
             }
         }

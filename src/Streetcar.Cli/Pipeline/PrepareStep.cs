@@ -2,6 +2,7 @@ using Streetcar.Core.Cache;
 using Streetcar.Core.Config;
 using Streetcar.Prepare;
 using Streetcar.Prepare.Config;
+using Streetcar.Prepare.Output;
 
 namespace Streetcar.Cli.Pipeline;
 
@@ -33,24 +34,26 @@ public static class PrepareStep
             return new PreparedData(splitKey, cachedSplit.Folder);
         }
 
+        PreparedGrid? built = null; // kept in memory when built now, so the split need not read it back
         var grid = ctx.Cache.GetOrCreate(gridKey, gridBuilder.Info("data/prepare.yml", $"{config.Mode} grid {config.StartDate:yyyy-MM-dd}..{config.EndDate:yyyy-MM-dd}"), folder =>
         {
             ctx.Console.Info($"prepare: building the grid from {raw.Paths.Count} workbooks (cache key {gridKey})");
-            var built = PrepareStage.BuildGrid(config, raw.Paths, new LineProgress(ctx.Console), raw.Fetched);
+            built = PrepareStage.BuildGrid(config, raw.Paths, new LineProgress(ctx.Console), raw.Fetched);
             PrepareStage.WriteGrid(folder, built);
         }, ctx.Force);
         Report(ctx, grid);
+        PreparedGrid Grid() => built ??= PrepareStage.ReadGrid(grid.Folder);
 
         if (exportCsv is not null)
         {
-            PrepareStage.ExportCsv(exportCsv, PrepareStage.ReadGrid(grid.Folder));
+            PrepareStage.ExportCsv(exportCsv, Grid());
             ctx.Console.Info($"prepare: exported the grid to {exportCsv}");
         }
 
         var split = ctx.Cache.GetOrCreate(splitKey, splitBuilder.Info(experiment.Name, $"split seed {experiment.Seeds.Split}"), folder =>
         {
             ctx.Console.Info($"prepare: splitting with seed {experiment.Seeds.Split} (cache key {splitKey})");
-            var prepared = PrepareStage.ReadGrid(grid.Folder);
+            var prepared = Grid();
             PrepareStage.WriteSplits(folder, prepared, PrepareStage.Split(prepared, experiment.Split, (ulong)experiment.Seeds.Split));
         }, ctx.Force);
         Report(ctx, split);

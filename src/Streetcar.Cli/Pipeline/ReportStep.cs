@@ -30,7 +30,7 @@ public static class ReportStep
     private static ExperimentOutcome Outcome(PipelineContext ctx, Experiment e, FailureLog failures)
     {
         var hash = e.ConfigHash;
-        if (failures.Read(e.Name) is { } error)
+        if (failures.FailedWith(e.Name, e.TrainKey) is { } error)
         {
             return ExperimentOutcome.Failed(e.Name, e.Changes, hash, e.Config.Epochs, error);
         }

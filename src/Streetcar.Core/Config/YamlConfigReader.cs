@@ -14,6 +14,8 @@ public static class YamlConfigReader
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .WithEnforceRequiredMembers()
+        // An empty value (`seeds:` with nothing after it) is an error naming the key, not a null deep inside.
+        .WithEnforceNullability()
         .Build();
 
     /// <summary>Deserializes <paramref name="yaml"/>; <paramref name="file"/> names it in errors.</summary>

@@ -5,6 +5,8 @@ using Streetcar.Core.Json;
 using Streetcar.Train.Model;
 using Streetcar.Train.Training;
 
+using TorchSharp;
+
 namespace Streetcar.Train.Saving;
 
 /// <summary>
@@ -39,6 +41,9 @@ public static class ModelFolder
         var encoders = StableJson.Read<ColumnEncoder[]>(Path.Combine(folder, ModelFolderLayout.Encoders));
         var config = ExperimentConfigJson.Parse(File.ReadAllText(Path.Combine(folder, ModelFolderLayout.Config)));
         var history = StableJson.Read<TrainingHistory>(Path.Combine(folder, ModelFolderLayout.History));
+        // Score with the thread count the experiment trained with, whatever the machine's core count: another
+        // count splits the work differently and can move a probability by an ulp.
+        torch.set_num_threads(config.Threads);
         return new SavedModel(model, encoders, config, history);
     }
 }

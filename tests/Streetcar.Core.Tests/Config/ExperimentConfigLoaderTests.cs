@@ -36,6 +36,21 @@ public sealed class ExperimentConfigLoaderTests : IDisposable
         Assert.Null(config.Base);
     }
 
+    [Theory]
+    [InlineData("early_stopping:\n", "early_stopping")]
+    [InlineData("seeds:\n", "seeds")]
+    [InlineData("hidden_layers:\n", "hidden_layers")]
+    [InlineData("name:\n", "name")]
+    public void Load_KeyWithAnEmptyValue_IsAConfigErrorNamingTheKey(string yaml, string key)
+    {
+        var path = Write("exp.yml", yaml);
+
+        var error = Assert.Throws<ConfigException>(() => ExperimentConfigLoader.Load(path));
+
+        Assert.Contains(key, error.Message);
+        Assert.Contains("exp.yml", error.Message);
+    }
+
     [Fact]
     public void Load_EmptyFile_GivesBookDefaults()
     {
