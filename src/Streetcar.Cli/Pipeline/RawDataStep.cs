@@ -16,7 +16,16 @@ public static class RawDataStep
         var manifest = WorkbookManifest.Read(ctx.Workspace.WorkbookManifest);
         var options = new FetchOptions(ctx.Workspace.RawData, dataSource, dataSource is null ? FetchOptions.TorontoPortal : null, acceptNewVintage);
         var progress = new SyncProgress<string>(line => ctx.Console.Info($"  {line}"));
-        var fetched = PrepareStage.FetchAsync(manifest, options, progress: progress).GetAwaiter().GetResult();
+        FetchResult fetched;
+        try
+        {
+            fetched = PrepareStage.FetchAsync(manifest, options, progress: progress).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or HttpIOException)
+        {
+            // A download that fails or times out is bad input (no network, portal down), not a bug or a Ctrl-C.
+            throw new DataException($"downloading the workbooks from {options.PortalBaseUrl} failed: {e.Message} (copy them with --data-source DIR instead)");
+        }
         return new RawData(fetched.Paths, fetched.Files.ToDictionary(f => f.FileName, f => f.Sha256), fetched);
     }
 
