@@ -1,3 +1,4 @@
+using Streetcar.Core.Cache;
 using Streetcar.Core.Config;
 using Streetcar.Core.Data;
 using Streetcar.Core.Errors;
@@ -26,11 +27,10 @@ public static class PrepareStage
     public static PrepareConfig ReadConfig(string path) => YamlConfigReader.Read<PrepareConfig>(path).Validate(path);
 
     /// <summary>
-    /// SHA-256 of the config's canonical JSON (every key, fixed order, invariant numbers): the config's part of the
-    /// "grid" cache key. Two configs with the same values have the same fingerprint.
+    /// SHA-256 of the config's canonical form (<see cref="Canonical"/>), the same form the "grid" cache key encodes
+    /// the config in. Two configs with the same values have the same fingerprint.
     /// </summary>
-    public static string ConfigFingerprint(PrepareConfig config) =>
-        ContentHash.OfText(System.Text.Json.JsonSerializer.Serialize(config, SummaryJson.Options));
+    public static string ConfigFingerprint(PrepareConfig config) => Canonical.Hash(config);
 
     /// <summary>The workbooks (<c>*.xlsx</c>) in <paramref name="folder"/>, in ordinal name order; none is an error.</summary>
     public static IReadOnlyList<string> WorkbooksIn(string folder)

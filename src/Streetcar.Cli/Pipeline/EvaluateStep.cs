@@ -33,7 +33,7 @@ public static class EvaluateStep
                 var split = data.Read(file);
                 return new ScoredSplit(split.Labels, TrainStage.Predict(saved.Model, split));
             }
-            var chosen = saved.History.Chosen == ChosenModel.BestCheckpoint ? "best" : "final";
+            var chosen = saved.History.ChosenLabel;
             var input = new EvaluateInput(experiment.Name, chosen, experiment.Config.Threshold,
                 Score(PreparedLayout.Train), Score(PreparedLayout.Valid), Score(PreparedLayout.Test));
             var result = EvaluateStage.Run(input);

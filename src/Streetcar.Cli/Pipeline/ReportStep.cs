@@ -41,7 +41,7 @@ public static class ReportStep
         var history = StableJson.Read<TrainingHistory>(model.PathOf(ModelFolderLayout.History));
         var metrics = StableJson.Read<EvaluationResult>(evaluation.PathOf(EvaluateStep.MetricsFile));
         var points = history.Epochs.Select(r => new EpochPoint(r.Epoch, r.Loss, r.Accuracy, r.ValLoss, r.ValAccuracy)).ToList();
-        var chosen = history.Chosen == ChosenModel.BestCheckpoint ? "best" : "final";
+        var chosen = history.ChosenLabel;
         return new ExperimentOutcome(e.Name, e.Changes, hash, history.Epochs.Count, e.Config.Epochs, chosen, history.BestEpoch, points, metrics, null);
     }
 

@@ -26,5 +26,8 @@ public sealed record TrainingHistory(
     double OneWeight)
 {
     /// <summary>Epoch whose weights were saved.</summary>
+    /// <summary>"best" (the early-stopping checkpoint) or "final": how metrics and the report name the chosen model.</summary>
+    public string ChosenLabel => Chosen == ChosenModel.BestCheckpoint ? "best" : "final";
+
     public int ChosenEpoch => Chosen == ChosenModel.BestCheckpoint && BestEpoch is { } best ? best : Epochs.Count;
 }
