@@ -1,4 +1,5 @@
 using Streetcar.Cli.Tests.Fixtures;
+using Streetcar.Prepare.Tests.Fixtures;
 
 namespace Streetcar.Cli.Tests.Faults;
 

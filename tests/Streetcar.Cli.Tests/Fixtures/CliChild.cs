@@ -29,7 +29,8 @@ public sealed class CliChild : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(RepoPaths.CliDll);
+        // The CLI assembly, copied next to the tests by the project reference.
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "streetcar.dll"));
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);

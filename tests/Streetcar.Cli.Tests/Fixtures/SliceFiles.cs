@@ -1,3 +1,4 @@
+using Streetcar.Prepare.Tests.Fixtures;
 namespace Streetcar.Cli.Tests.Fixtures;
 
 /// <summary>

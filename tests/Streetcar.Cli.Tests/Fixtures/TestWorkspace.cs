@@ -1,5 +1,6 @@
 using System.Text;
 using Streetcar.Cli.Output;
+using Streetcar.Prepare.Tests.Fixtures;
 
 namespace Streetcar.Cli.Tests.Fixtures;
 
