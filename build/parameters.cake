@@ -16,8 +16,8 @@ public sealed class BuildParameters
     public string CliArgs { get; init; }
     /// <summary>Git revision to compare results against (Compare target, --base=REV).</summary>
     public string BaseRevision { get; init; }
-    /// <summary>Stages (train, evaluate) that failed for some experiment in this run; the others still ran.</summary>
-    public List<string> FailedStages { get; } = new List<string>();
+    /// <summary>Jobs run side by side by Train and Evaluate (--jobs=N); empty: the CLI's default, the core count.</summary>
+    public string Jobs { get; init; }
 
     public static BuildParameters FromContext(ICakeContext context) => new BuildParameters
     {
@@ -29,5 +29,6 @@ public sealed class BuildParameters
         AcceptNewVintage = context.HasArgument("accept-new-vintage"),
         CliArgs = context.Argument("cli-args", ""),
         BaseRevision = context.Argument("base", "HEAD"),
+        Jobs = context.Argument("jobs", ""),
     };
 }

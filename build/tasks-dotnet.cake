@@ -29,7 +29,8 @@ Task("Build")
     }));
 
 Task("BuildCli")
-    .Description("Builds only the command-line tool the pipeline targets run.")
+    .Description("Builds only the command-line tool the pipeline targets run (skipped when it is newer than every source file).")
+    .WithCriteria<BuildParameters>(p => !CliIsUpToDate(p), "the CLI is newer than every source file")
     .Does<BuildParameters>(p => DotNetBuild(Paths.CliProject, new DotNetBuildSettings
     {
         Configuration = p.Configuration,
@@ -53,3 +54,18 @@ Task("Lint")
     .Description("Fails when `dotnet format` would change any file.")
     .IsDependentOn("Restore")
     .Does(() => DotNetFormat(Paths.Solution, new DotNetFormatSettings { VerifyNoChanges = true, NoRestore = true }));
+
+/// True when the built CLI is newer than every file it is built from: an incremental `dotnet build` would do
+/// nothing, but still takes seconds to find that out, most of a no-op pipeline run.
+bool CliIsUpToDate(BuildParameters p)
+{
+    var dll = File(Paths.CliDll(p.Configuration)).Path;
+    if (!FileExists(dll))
+    {
+        return false;
+    }
+    var built = System.IO.File.GetLastWriteTimeUtc(dll.FullPath);
+    var sources = GetFiles("./src/**/*.cs").Concat(GetFiles("./src/**/*.csproj"))
+        .Concat(GetFiles("./Directory.*.props")).Concat(GetFiles("./Directory.*.targets")).Concat(GetFiles("./build/native/*"));
+    return sources.All(f => System.IO.File.GetLastWriteTimeUtc(f.FullPath) < built);
+}

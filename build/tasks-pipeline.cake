@@ -1,5 +1,6 @@
 // The pipeline DAG: FetchData → Prepare → Train (each experiment) → Evaluate (each) → Report.
-// Every task runs a verb of the CLI (src/Streetcar.Cli), which owns the logic and the stage cache.
+// Every task runs a verb of the CLI (src/Streetcar.Cli), which owns the logic and every policy: the stage
+// cache, --force, parallel jobs, and recording a failed experiment while the others go on (PipelineEngine).
 
 void Cli(BuildParameters p, string verb, params string[] args)
 {
@@ -28,34 +29,17 @@ string[] ExperimentArgs(BuildParameters p) =>
         .SelectMany(name => new[] { "--experiment", name })
         .ToArray();
 
-/// Runs a per-experiment verb once for all the experiments. The CLI trains or evaluates each in turn, keeps one
-/// experiment's failure from stopping the others and records it for the report; the build goes on to the
-/// report and fails at the end (AllExperiments).
-void ForEachExperiment(BuildParameters p, string verb)
-{
-    try
-    {
-        Cli(p, verb, ExperimentArgs(p).Concat(ForceArgs(p)).ToArray());
-    }
-    catch (Exception e)
-    {
-        Error($"{verb}: {e.Message} (the experiments that did not fail are cached; see results/report.md)");
-        p.FailedStages.Add(verb);
-        if (string.Equals(p.Target, verb, StringComparison.OrdinalIgnoreCase))
-        {
-            throw; // the requested target itself failed; longer targets go on to the report and fail there
-        }
-    }
-}
+/// --jobs=N when given (the CLI defaults to the core count).
+string[] JobsArgs(BuildParameters p) => string.IsNullOrEmpty(p.Jobs) ? new string[0] : new[] { "--jobs", p.Jobs };
 
-/// Fails the build when Train or Evaluate failed for some experiment (after the report has marked them).
-void FailIfAnyStageFailed(BuildParameters p)
-{
-    if (p.FailedStages.Count > 0)
-    {
-        throw new Exception($"{string.Join(" and ", p.FailedStages)} failed for some experiments (marked in results/report.md)");
-    }
-}
+/// --keep-going when the build goes on past <paramref name="task"/> to the report, which marks the failed
+/// experiments and fails the build; when the task itself is the target, a failed experiment fails it.
+string[] KeepGoingArgs(BuildParameters p, string task) =>
+    string.Equals(p.Target, task, StringComparison.OrdinalIgnoreCase) ? new string[0] : new[] { "--keep-going" };
+
+/// A per-experiment verb (train, evaluate): the CLI runs the experiments' jobs in parallel and records failures.
+void PerExperiment(BuildParameters p, string verb, string task) =>
+    Cli(p, verb, ExperimentArgs(p).Concat(ForceArgs(p)).Concat(JobsArgs(p)).Concat(KeepGoingArgs(p, task)).ToArray());
 
 Task("FetchData")
     .Description("Copies (--data-source=DIR) or downloads the raw workbooks into data/raw/ and checks their SHA-256 pins.")
@@ -68,25 +52,20 @@ Task("Prepare")
     .Does<BuildParameters>(p => Cli(p, "prepare", DataSourceArgs(p).Concat(VintageArgs(p)).Concat(ForceArgs(p)).ToArray()));
 
 Task("Train")
-    .Description("Trains every experiments/*.yml, or --experiment=NAME[,NAME] (cached per experiment).")
+    .Description("Trains every experiments/*.yml, or --experiment=NAME[,NAME] (cached; shared trajectories, --jobs=N side by side).")
     .IsDependentOn("Prepare")
-    .Does<BuildParameters>(p => ForEachExperiment(p, "train"));
+    .Does<BuildParameters>(p => PerExperiment(p, "train", "Train"));
 
 Task("Evaluate")
     .Description("Scores the test split with each experiment's chosen model (cached per experiment).")
     .IsDependentOn("Train")
-    .Does<BuildParameters>(p => ForEachExperiment(p, "evaluate"));
+    .Does<BuildParameters>(p => PerExperiment(p, "evaluate", "Evaluate"));
 
 Task("Report")
     .Description("Renders results/report.md and its plots from the cached metrics (failed experiments are marked).")
     .IsDependentOn("Evaluate")
-    .Does<BuildParameters>(p =>
-{
-    Cli(p, "report");
-    FailIfAnyStageFailed(p);
-});
+    .Does<BuildParameters>(p => Cli(p, "report"));
 
 Task("AllExperiments")
-    .Description("The whole pipeline: fetch, prepare, train and evaluate every experiment, report.")
-    .IsDependentOn("Report")
-    .Does<BuildParameters>(p => FailIfAnyStageFailed(p));
+    .Description("The whole pipeline: fetch, prepare, train and evaluate every experiment (--jobs=N side by side), report.")
+    .IsDependentOn("Report");

@@ -34,6 +34,36 @@ public static class CommonOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
+    public static readonly Option<int> Jobs = CreateJobs();
+
+    public static readonly Option<bool> KeepGoing = new("--keep-going")
+    {
+        Description = "Exit 0 when some experiments failed (they are recorded, and `report` marks them and fails); for build scripts that run the report next.",
+    };
+
+    public static readonly Option<bool> NoSharing = new("--no-sharing")
+    {
+        Description = "Train every experiment's own trajectory instead of sharing one among experiments that differ only in when they stop (same results; for measuring the saving).",
+    };
+
+    private static Option<int> CreateJobs()
+    {
+        var option = new Option<int>("--jobs", "-j")
+        {
+            Description = "Jobs (trajectories, evaluations) run side by side, each on its configured thread count. Default: the machine's core count.",
+            HelpName = "N",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError($"--jobs must be a whole number of at least 1, not {result.Tokens.LastOrDefault()?.Value}");
+            }
+        });
+        return option;
+    }
+
     /// <summary>The data source: the option, else the environment variable, else none (download).</summary>
     public static string? ResolveDataSource(ParseResult result) =>
         result.GetValue(DataSource) is { Length: > 0 } dir ? dir

@@ -39,6 +39,12 @@ public static class TorchRuntime
             ? Marshal.PtrToStringUTF8(getenv(CpuCapabilityVariable))
             : Environment.GetEnvironmentVariable(CpuCapabilityVariable);
 
+    /// <summary>
+    /// Held while seeding libtorch's process-wide generator and drawing from it (model creation), so that
+    /// trainings running in parallel threads each draw exactly the numbers they would draw alone.
+    /// </summary>
+    public static readonly Lock GeneratorLock = new();
+
     /// <summary>Pins the thread count and seeds libtorch's global generator.</summary>
     public static void Pin(int threads, long seed)
     {

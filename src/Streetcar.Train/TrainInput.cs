@@ -21,11 +21,8 @@ public sealed record TrainInput(
     /// <summary>Folder for TensorBoard event files, used when <c>config.Tensorboard</c> is on; null: none.</summary>
     public string? TensorBoardFolder { get; init; }
 
-    /// <summary>How to show progress.</summary>
-    public ProgressStyle Progress { get; init; } = ProgressStyle.Auto;
-
-    /// <summary>Where plain progress lines go (default: standard error).</summary>
-    public TextWriter? ProgressLines { get; init; }
+    /// <summary>Observers of the run (progress display); they cannot change what is trained.</summary>
+    public IReadOnlyList<ITrainingCallback> Observers { get; init; } = [];
 
     /// <summary>Model formulation to train (same function either way; fused is faster).</summary>
     public ModelForm Form { get; init; } = ModelForm.Fused;

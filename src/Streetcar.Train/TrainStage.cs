@@ -5,6 +5,7 @@ using Streetcar.Train.Inference;
 using Streetcar.Train.Model;
 using Streetcar.Train.Saving;
 using Streetcar.Train.Training;
+using Streetcar.Train.Trajectories;
 using TorchSharp;
 
 namespace Streetcar.Train;
@@ -13,7 +14,7 @@ namespace Streetcar.Train;
 public static class TrainStage
 {
     /// <summary>Version of the stage's logic; part of every Train cache key.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>Book's embedding width per column.</summary>
     public const int EmbeddingDim = 10;
@@ -33,19 +34,17 @@ public static class TrainStage
                 throw new DataException($"{split.Name}: the split has no rows");
             }
         }
-        TorchRuntime.PinCpuCapability();
-        TorchRuntime.Pin(config.Threads, config.Seeds.Torch);
         var architecture = Architecture(config, input.Train, input.Encoders, input.Form);
         var weights = ClassWeights.From(config, input.Train);
-        var model = StreetcarModel.Create(architecture);
+        var model = CreateModel(architecture, config);
         using var train = TensorSplit.From(input.Train, model, weights);
         using var valid = TensorSplit.From(input.Valid, model, new ClassWeights(1.0, 1.0));
 
         var stopping = config.EarlyStopping;
         using var checkpoint = new BestCheckpoint(model, stopping.Monitor, stopping.Mode);
         var early = stopping.Enabled ? new EarlyStopping(stopping.Monitor, stopping.Mode, stopping.Patience) : null;
-        using var progress = new ProgressReporter(input.Progress, input.ProgressLines ?? Console.Error);
-        var callbacks = new List<ITrainingCallback> { checkpoint, progress };
+        var callbacks = new List<ITrainingCallback> { checkpoint };
+        callbacks.AddRange(input.Observers);
         if (early is not null)
         {
             callbacks.Add(early);
@@ -67,6 +66,51 @@ public static class TrainStage
             checkpoint.BestEpoch, early?.StoppedEpoch, chosen, weights.Zero, weights.One);
         ModelFolder.Save(input.OutputFolder, model, input.Encoders, config, history);
         return new TrainResult(history, model, input.OutputFolder, Path.Combine(input.OutputFolder, ModelFolderLayout.Weights));
+    }
+
+    /// <summary>
+    /// The model of <paramref name="architecture"/> with the initial weights of <paramref name="config"/>'s torch
+    /// seed, on the configured thread count. Seeding and drawing the initial weights use libtorch's process-wide
+    /// generator, so they happen under one lock: trainings running side by side in this process then start from
+    /// exactly the weights each would start from alone (training itself draws from its own generators only).
+    /// </summary>
+    public static StreetcarModel CreateModel(ModelArchitecture architecture, ExperimentConfig config)
+    {
+        TorchRuntime.PinCpuCapability();
+        lock (TorchRuntime.GeneratorLock)
+        {
+            TorchRuntime.Pin(config.Threads, config.Seeds.Torch);
+            return StreetcarModel.Create(architecture);
+        }
+    }
+
+    /// <summary>
+    /// Writes the model folder of an experiment whose training is a prefix of the trajectory in
+    /// <paramref name="trajectoryFolder"/>: its stopping rule (budget, early stopping, best checkpoint) applied to
+    /// the recorded epochs picks the epochs run and the weights kept. The files are those
+    /// <see cref="Run"/> writes for the experiment trained alone, byte for byte (a test holds it to that).
+    /// Needs no libtorch: the kept epoch's state dict is copied as it was saved.
+    /// </summary>
+    public static TrainingHistory Derive(string trajectoryFolder, ExperimentConfig config, IReadOnlyList<ColumnEncoder> encoders, string outputFolder)
+    {
+        var trajectory = TrajectoryStage.Read(trajectoryFolder);
+        var stopping = config.EarlyStopping;
+        var outcome = StoppingRule.Apply(trajectory.Epochs, config.Epochs, stopping);
+        if (!outcome.Complete)
+        {
+            throw new InvalidOperationException($"the trajectory has {trajectory.Epochs.Count} epochs, too few to decide {config.Name}'s {config.Epochs}");
+        }
+        if (outcome.Chosen == ChosenModel.BestCheckpoint && outcome.BestEpoch is null)
+        {
+            throw new PipelineException($"{config.Name}: no epoch improved {stopping.Monitor}, so there is no best checkpoint to keep");
+        }
+        var history = new TrainingHistory(config.Name, trajectory.Epochs.Take(outcome.EpochsRun).ToArray(), stopping.Monitor, stopping.Mode,
+            stopping.Enabled, outcome.BestEpoch, outcome.StoppedEpoch, outcome.Chosen, trajectory.ZeroWeight, trajectory.OneWeight);
+        Directory.CreateDirectory(outputFolder);
+        File.Copy(Path.Combine(trajectoryFolder, TrajectoryLayout.EpochWeights(outcome.ChosenEpoch)), Path.Combine(outputFolder, ModelFolderLayout.Weights));
+        File.Copy(Path.Combine(trajectoryFolder, TrajectoryLayout.Architecture), Path.Combine(outputFolder, ModelFolderLayout.Architecture));
+        ModelFolder.SaveDescription(outputFolder, encoders, config, history);
+        return history;
     }
 
     /// <summary>Probability of a delay for every row of <paramref name="split"/> (see <see cref="Predictor"/>).</summary>

@@ -23,10 +23,7 @@ public sealed class TinyModel : IDisposable
             HiddenLayers = [8],
             Threshold = 0.3,
         };
-        var input = new TrainInput(config, TripData.Split("train", 2_000, 1), TripData.Split("valid", 400, 2), TripData.Encoders, Folder)
-        {
-            Progress = ProgressStyle.None,
-        };
+        var input = new TrainInput(config, TripData.Split("train", 2_000, 1), TripData.Split("valid", 400, 2), TripData.Encoders, Folder);
         using var result = TrainStage.Run(input);
     }
 

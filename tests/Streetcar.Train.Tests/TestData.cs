@@ -25,5 +25,5 @@ internal static class TestData
     };
 
     public static TrainInput Input(ExperimentConfig config, string folder, EncodedSplit? train = null, EncodedSplit? valid = null) =>
-        new(config, train ?? Train(), valid ?? Valid(), Encoders, folder) { Progress = ProgressStyle.None };
+        new(config, train ?? Train(), valid ?? Valid(), Encoders, folder);
 }

@@ -104,17 +104,6 @@ public sealed class TrainStageTests(ITestOutputHelper output) : IDisposable
         Assert.False(Directory.Exists(Path.Combine(result.ModelFolder, "tb")));
     }
 
-    [Fact]
-    public void Run_LinesProgress_OneLinePerEpoch()
-    {
-        var lines = new StringWriter();
-        var input = TestData.Input(TestData.Config(), _temp.Sub("p")) with { Progress = ProgressStyle.Lines, ProgressLines = lines };
-        using var result = TrainStage.Run(input);
-        var text = lines.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(2, text.Length);
-        Assert.StartsWith("test epoch 1/2: loss ", text[0]);
-    }
-
     private static double Recall(float[] probabilities, byte[] labels)
     {
         var delays = labels.Count(l => l == 1);

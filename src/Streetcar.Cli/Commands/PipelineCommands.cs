@@ -61,42 +61,47 @@ public static class PipelineCommands
         return command;
     }
 
-    private static Command Train(CliConsole console) => PerExperiment(console, "train",
-        "Trains each experiment (default: every experiments/*.yml) unless its model is cached.",
-        (ctx, e, prepared) => TrainStep.Ensure(ctx, e, prepared));
+    private static Command Train(CliConsole console) => PerExperiment(console, "train", PipelineEngine.Goal.Train,
+        "Trains each experiment (default: every experiments/*.yml) unless its model is cached. Experiments that differ only in when they stop share one training trajectory; independent trajectories run side by side (--jobs).",
+        StageTable.Trajectory, StageTable.Train);
 
-    private static Command Evaluate(CliConsole console) => PerExperiment(console, "evaluate",
+    private static Command Evaluate(CliConsole console) => PerExperiment(console, "evaluate", PipelineEngine.Goal.Evaluate,
         "Scores the splits with each experiment's chosen model (best checkpoint or final) and caches the metrics; trains first if needed.",
-        (ctx, e, prepared) => EvaluateStep.Ensure(ctx, e, prepared));
+        StageTable.Evaluate);
 
-    /// <summary>A verb that runs <paramref name="step"/> for each chosen experiment, one failure not stopping the others.</summary>
-    private static Command PerExperiment(CliConsole console, string verb, string description, Action<PipelineContext, Experiment, Func<PreparedData>> step)
+    /// <summary>A verb that brings each chosen experiment up to <paramref name="goal"/>, one failure not stopping the others.</summary>
+    private static Command PerExperiment(CliConsole console, string verb, PipelineEngine.Goal goal, string description, params StageDefinition[] forcedStages)
     {
         var command = new Command(verb, description)
         {
             CommonOptions.Experiment,
             CommonOptions.Force,
+            CommonOptions.Jobs,
+            CommonOptions.KeepGoing,
+            CommonOptions.NoSharing,
         };
         command.SetAction(result =>
         {
             var ctx = Open(result, console);
             using var runLock = ctx.Lock();
-            PipelineRun.Start(ctx, Names(result)).ForEachExperiment(verb, (e, prepared) => step(ctx, e, prepared));
-            return 0;
+            var run = PipelineRun.Start(ctx, Names(result));
+            var failed = Engine(ctx, run, result, EngineOptions.ForcedBy(ctx.Force, forcedStages)).Run(goal);
+            return Finish(console, verb, run, failed, result.GetValue(CommonOptions.KeepGoing));
         });
         return command;
     }
 
     private static Command Report(CliConsole console)
     {
-        var command = new Command("report", "Renders results/report.md, results/metrics.json and results/plots/ from the cached results of every experiment.");
+        var command = new Command("report", "Renders results/report.md, results/metrics.json and results/plots/ from the cached results of every experiment. Refuses, leaving results/ as it is, when an experiment is neither evaluated nor failed in the cache; exits 2 after writing when an experiment failed (the report marks it).");
         command.SetAction(result =>
         {
             var ctx = Open(result, console);
             ctx.Workspace.EnsureResultsWritable();
             using var runLock = ctx.Lock();
-            WriteReport(ctx, PipelineRun.Start(ctx, []));
-            return 0;
+            var run = PipelineRun.Start(ctx, []);
+            WriteReport(ctx, run);
+            return Finish(console, "report", run, ReportStep.Failed(ctx, run), keepGoing: false);
         });
         return command;
     }
@@ -108,6 +113,8 @@ public static class PipelineCommands
             CommonOptions.DataSource,
             CommonOptions.AcceptNewVintage,
             CommonOptions.Force,
+            CommonOptions.Jobs,
+            CommonOptions.NoSharing,
         };
         command.SetAction(result =>
         {
@@ -121,37 +128,50 @@ public static class PipelineCommands
                 // Nothing can run or be reported: the config errors are the whole message.
                 throw new PipelineException(string.Join("; ", run.InvalidExperiments.Values), 3);
             }
-            PipelineException? failure = null;
-            void Contained(Action stage)
-            {
-                try
-                {
-                    stage();
-                }
-                catch (PipelineException e) when (e is not DataException)
-                {
-                    failure ??= e; // the report still shows the others, and marks the failed ones
-                }
-            }
             if (ctx.Force)
             {
-                // --force rebuilds every stage: prepared data once per split, then each model, then its metrics.
+                // --force rebuilds every stage: prepared data once per split, then the jobs of the engine.
                 foreach (var experiment in run.Experiments.DistinctBy(e => e.SplitKey))
                 {
                     run.PreparedFor(experiment, force: true);
                 }
-                Contained(() => run.ForEachExperiment("train", (e, prepared) => TrainStep.Ensure(ctx, e, prepared)));
             }
-            Contained(() => run.ForEachExperiment("evaluate", (e, prepared) => EvaluateStep.Ensure(ctx, e, prepared)));
+            var forced = EngineOptions.ForcedBy(ctx.Force, StageTable.Trajectory, StageTable.Train, StageTable.Evaluate);
+            var failed = Engine(ctx with { Force = false }, run, result, forced).Run(PipelineEngine.Goal.Evaluate);
             WriteReport(ctx with { Force = false }, run);
-            return failure is null ? 0 : throw failure;
+            return Finish(console, "run", run, failed, keepGoing: false);
         });
         return command;
+    }
+
+    private static PipelineEngine Engine(PipelineContext ctx, PipelineRun run, ParseResult result, IReadOnlySet<string> forced) =>
+        new(ctx, run, new EngineOptions(result.GetValue(CommonOptions.Jobs), forced, Sharing: !result.GetValue(CommonOptions.NoSharing)));
+
+    /// <summary>
+    /// The verb's exit: 0, or a pipeline error naming the failed experiments (recorded, so `report` marks them);
+    /// with --keep-going the failures are printed and the exit is 0, for a build that runs the report next.
+    /// </summary>
+    private static int Finish(CliConsole console, string verb, PipelineRun run, IReadOnlyList<string> failed, bool keepGoing)
+    {
+        if (failed.Count == 0)
+        {
+            return 0;
+        }
+        var others = run.Experiments.Count + run.InvalidExperiments.Count > failed.Count ? "; the other experiments completed and are cached" : "";
+        var configOnly = failed.All(run.InvalidExperiments.ContainsKey);
+        var message = $"{verb} failed for {string.Join(", ", failed)}{others}";
+        if (keepGoing)
+        {
+            console.Error($"{message} (--keep-going: the report will mark them)");
+            return 0;
+        }
+        throw new PipelineException(message, configOnly ? 3 : 2);
     }
 
     private static void WriteReport(PipelineContext ctx, PipelineRun run)
     {
         var first = run.Experiments.FirstOrDefault() ?? throw new PipelineException("no valid experiment to report on");
+        ReportStep.EnsureComplete(ctx, run);
         var prepared = run.PreparedFor(first);
         ReportStep.Write(ctx, ReportStep.Gather(ctx, run, prepared, ScoreStep.SanityTrips(ctx, run)));
         RunInfo.Gather(ctx, run).Write(ctx.Workspace);

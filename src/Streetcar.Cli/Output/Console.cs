@@ -21,11 +21,32 @@ public sealed class CliConsole
     /// <summary>True when progress bars can be drawn.</summary>
     public bool Interactive { get; }
 
-    public void Info(string message) => _out.WriteLine(message);
+    // Jobs run side by side and all talk here: one line at a time.
+    private readonly Lock _lock = new();
 
-    public void Warn(string message) => _err.WriteLine($"warning: {message}");
+    public void Info(string message)
+    {
+        lock (_lock)
+        {
+            _out.WriteLine(message);
+        }
+    }
 
-    public void Error(string message) => _err.WriteLine($"error: {message}");
+    public void Warn(string message)
+    {
+        lock (_lock)
+        {
+            _err.WriteLine($"warning: {message}");
+        }
+    }
+
+    public void Error(string message)
+    {
+        lock (_lock)
+        {
+            _err.WriteLine($"error: {message}");
+        }
+    }
 
     /// <summary>Runs <paramref name="work"/> with a progress bar (terminal) or start/end lines (otherwise).</summary>
     public T WithProgress<T>(string title, Func<IProgress<double>, T> work)

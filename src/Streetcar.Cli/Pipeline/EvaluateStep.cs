@@ -13,20 +13,12 @@ public static class EvaluateStep
 {
     public const string MetricsFile = "metrics.json";
 
-    public static EvaluationResult Ensure(PipelineContext ctx, Experiment experiment, Func<PreparedData> prepared)
+    /// <summary>The experiment's metrics with <paramref name="model"/>, computed now unless cached.</summary>
+    public static EvaluationResult Ensure(PipelineContext ctx, Experiment experiment, CacheEntry model, PreparedData data, bool force)
     {
-        // The model entry first, even when the metrics are cached: the report reads its history, so a damaged
-        // model entry must be detected and rebuilt here, not left to show up as "not trained" in the report.
-        var model = TrainStep.Ensure(ctx with { Force = false }, experiment, prepared);
-        if (!ctx.Force && ctx.Cache.TryOpen(experiment.EvaluateKey, out var cached))
-        {
-            ctx.Console.Info($"evaluate {experiment.Name}: cached ({experiment.EvaluateKey})");
-            return StableJson.Read<EvaluationResult>(cached.PathOf(MetricsFile));
-        }
         var info = new CacheEntryInfo(experiment.Name, experiment.Config.Description);
         var entry = ctx.Cache.GetOrCreate(experiment.EvaluateKey, info, folder => StageTiming.Measure(folder, () =>
         {
-            var data = prepared();
             using var saved = ModelFolder.Load(model.Folder);
             ScoredSplit Score(string file)
             {
@@ -40,7 +32,7 @@ public static class EvaluateStep
             StableJson.Write(Path.Combine(folder, MetricsFile), result);
             var t = result.Test;
             ctx.Console.Info($"evaluate {experiment.Name}: test accuracy {t.Accuracy:F4}, recall {t.Recall:F4}, precision {t.Precision:F4}, false negatives {t.Confusion.FalseNegatives}");
-        }), force: true);
+        }), force);
         return StableJson.Read<EvaluationResult>(entry.PathOf(MetricsFile));
     }
 }

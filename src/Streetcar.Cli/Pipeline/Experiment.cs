@@ -6,10 +6,18 @@ using Streetcar.Core.Hashing;
 namespace Streetcar.Cli.Pipeline;
 
 /// <summary>One experiment file, loaded and validated, with the cache keys of its stages.</summary>
-public sealed record Experiment(string Name, string File, ExperimentConfig Config, CacheKey SplitKey, CacheKey TrainKey, CacheKey EvaluateKey)
+/// <param name="Name">File name without .yml.</param>
+/// <param name="File">The experiment file.</param>
+/// <param name="Config">The resolved config.</param>
+/// <param name="SplitKey">Key of its prepared splits.</param>
+/// <param name="TrajectoryShape">
+/// Identity of the training trajectory it is a prefix of: experiments with equal shapes differ only in their
+/// stopping rule and share their epochs (not an entry key: trajectory entries add their length).
+/// </param>
+/// <param name="TrainKey">Key of its model folder.</param>
+/// <param name="EvaluateKey">Key of its metrics.</param>
+public sealed record Experiment(string Name, string File, ExperimentConfig Config, CacheKey SplitKey, CacheKey TrajectoryShape, CacheKey TrainKey, CacheKey EvaluateKey)
 {
-    public const string TrainStage = "train";
-    public const string EvaluateStage = "evaluate";
 
     /// <summary>
     /// Short hash of the canonical resolved config (what the report shows): it changes when the experiment's
@@ -74,15 +82,9 @@ public sealed record Experiment(string Name, string File, ExperimentConfig Confi
         var file = Path.Combine(workspace.Experiments, name + ".yml");
         var config = ExperimentConfigLoader.Load(file) with { Name = name };
         var splitKey = PrepareStep.SplitKey(gridKey, config);
-        var trainKey = CacheKeyBuilder.For(TrainStage, Train.TrainStage.Version)
-            .Input("config", ContentHash.OfText(ExperimentConfigJson.Canonical(config)))
-            .Input("prepared", splitKey)
-            .Build();
-        var evaluateKey = CacheKeyBuilder.For(EvaluateStage, Evaluate.EvaluateStage.Version)
-            .Param("threshold", config.Threshold)
-            .Input("model", trainKey)
-            .Input("prepared", splitKey)
-            .Build();
-        return new Experiment(name, file, config, splitKey, trainKey, evaluateKey);
+        var shape = StageTable.Trajectory.Key(config).Input("prepared", splitKey).Build();
+        var trainKey = StageTable.Train.Key(config).Input("trajectory", shape).Input("prepared", splitKey).Build();
+        var evaluateKey = StageTable.Evaluate.Key(config).Input("model", trainKey).Input("prepared", splitKey).Build();
+        return new Experiment(name, file, config, splitKey, shape, trainKey, evaluateKey);
     }
 }

@@ -5,8 +5,8 @@ using Streetcar.Prepare.Config;
 namespace Streetcar.Cli.Pipeline;
 
 /// <summary>
-/// One run of some of the pipeline's steps over some experiments: resolves the raw data, the configs and the
-/// keys once, builds prepared data on first use, and keeps one experiment's failure from stopping the others.
+/// The inputs of one run over some experiments: the raw data (checked against its pins), the configs and their
+/// keys, resolved once, and prepared data built on first use. <see cref="PipelineEngine"/> runs the stages.
 /// </summary>
 public sealed class PipelineRun
 {
@@ -48,46 +48,5 @@ public sealed class PipelineRun
         var prepared = PrepareStep.Ensure(_ctx with { Force = force }, _prepareConfig, _raw, experiment.Config, exportCsv);
         _prepared[experiment.SplitKey] = prepared;
         return prepared;
-    }
-
-    /// <summary>
-    /// Runs <paramref name="step"/> for every experiment. A failing experiment is logged (the report marks it)
-    /// and the others still run; at the end, any failure makes the run fail. A <see cref="DataException"/> (the
-    /// shared raw data is bad) is no one experiment's failure: it stops the run at once, reported once.
-    /// </summary>
-    public void ForEachExperiment(string verb, Action<Experiment, Func<PreparedData>> step)
-    {
-        var failures = new FailureLog(_ctx.Workspace);
-        var failed = new List<string>();
-        foreach (var (name, error) in InvalidExperiments)
-        {
-            _ctx.Console.Error($"{verb} {name} failed: {error}");
-            failures.Record(name, $"config: {error}");
-            failed.Add(name);
-        }
-        foreach (var experiment in Experiments)
-        {
-            if (!_ctx.Force && failures.FailedForGood(experiment.Name, experiment.TrainKey) is { } previous)
-            {
-                _ctx.Console.Error($"{verb} {experiment.Name} skipped: it failed before with the same inputs ({previous}); --force retries");
-                failed.Add(experiment.Name);
-                continue;
-            }
-            try
-            {
-                step(experiment, () => PreparedFor(experiment));
-                failures.Clear(experiment.Name);
-            }
-            catch (Exception e) when (e is not (OperationCanceledException or DataException))
-            {
-                _ctx.Console.Error($"{verb} {experiment.Name} failed: {e.Message}");
-                failures.Record(experiment.Name, $"{verb}: {e.Message}", experiment.TrainKey, final: e is PipelineException);
-                failed.Add(experiment.Name);
-            }
-        }
-        if (failed.Count > 0)
-        {
-            throw new PipelineException($"{verb} failed for {string.Join(", ", failed.Order(StringComparer.Ordinal))}; the other experiments completed and are cached");
-        }
     }
 }

@@ -13,9 +13,6 @@ namespace Streetcar.Cli.Pipeline;
 /// </summary>
 public static class PrepareStep
 {
-    public const string GridStage = "grid";
-    public const string SplitStage = "split";
-
     public static PrepareConfig ReadConfig(Workspace workspace) => PrepareStage.ReadConfig(workspace.PrepareConfig);
 
     public static CacheKey GridKey(PrepareConfig config, RawData raw) => GridBuilder(config, raw).Build();
@@ -62,7 +59,7 @@ public static class PrepareStep
 
     private static CacheKeyBuilder GridBuilder(PrepareConfig config, RawData raw)
     {
-        var builder = CacheKeyBuilder.For(GridStage, PrepareStage.Version).Param("prepare", config);
+        var builder = CacheKeyBuilder.For(StageTable.Grid.Name, StageTable.Grid.Version).Param("prepare", config);
         foreach (var (file, sha256) in raw.Sha256ByFile)
         {
             builder.Input(file, sha256);
@@ -71,11 +68,7 @@ public static class PrepareStep
     }
 
     private static CacheKeyBuilder SplitBuilder(CacheKey grid, ExperimentConfig experiment) =>
-        CacheKeyBuilder.For(SplitStage, PrepareStage.Version)
-            .Param("seed", experiment.Seeds.Split)
-            .Param("test_proportion", experiment.Split.TestProportion)
-            .Param("train_proportion", experiment.Split.TrainProportion)
-            .Input("grid", grid);
+        StageTable.Split.Key(experiment).Input("grid", grid);
 
 
     private static void Report(PipelineContext ctx, CacheEntry entry)

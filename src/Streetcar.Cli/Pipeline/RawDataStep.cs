@@ -13,6 +13,10 @@ public static class RawDataStep
 {
     public static RawData Fetch(PipelineContext ctx, string? dataSource, bool acceptNewVintage)
     {
+        if (dataSource is not null && !Directory.Exists(dataSource))
+        {
+            throw new DataException($"--data-source {dataSource}: no such folder");
+        }
         var manifest = WorkbookManifest.Read(ctx.Workspace.WorkbookManifest);
         var options = new FetchOptions(ctx.Workspace.RawData, dataSource, dataSource is null ? FetchOptions.TorontoPortal : null, acceptNewVintage);
         var progress = new SyncProgress<string>(line => ctx.Console.Info($"  {line}"));
@@ -26,12 +30,23 @@ public static class RawDataStep
             // A download that fails or times out is bad input (no network, portal down), not a bug or a Ctrl-C.
             throw new DataException($"downloading the workbooks from {options.PortalBaseUrl} failed: {e.Message} (copy them with --data-source DIR instead)");
         }
-        return new RawData(fetched.Paths, fetched.Files.ToDictionary(f => f.FileName, f => f.Sha256), fetched);
+        var raw = new RawData(fetched.Paths, fetched.Files.ToDictionary(f => f.FileName, f => f.Sha256), fetched);
+        // What was accepted on purpose is remembered, so that the verbs after fetch accept those bytes, and only those.
+        WorkbookManifest accepted = new(fetched.Files.Where(f => f.IsNewVintage).Select(f => new ManifestEntry(f.FileName, f.Sha256)).ToArray());
+        if (accepted.Entries.Count > 0)
+        {
+            File.WriteAllText(AcceptedFile(ctx), accepted.Format());
+        }
+        else if (File.Exists(AcceptedFile(ctx)))
+        {
+            File.Delete(AcceptedFile(ctx));
+        }
+        return raw;
     }
 
     /// <summary>
-    /// The workbooks already in data/raw/, hashed but not fetched again (Train, Evaluate and Report only need the
-    /// keys; FetchData and Prepare check the pins).
+    /// The workbooks already in data/raw/, not fetched again but checked against their pins now, at the moment of
+    /// use: a file that does not match its pin (nor a new vintage accepted by the last fetch) is never used.
     /// </summary>
     public static RawData Current(PipelineContext ctx)
     {
@@ -40,10 +55,23 @@ public static class RawDataStep
         var missing = paths.Where(p => !File.Exists(p)).Select(Path.GetFileName).ToArray();
         if (missing.Length > 0)
         {
-            throw new DataException($"{string.Join(", ", missing)} not in {ctx.Workspace.RawData}: run `streetcar prepare --data-source DIR` (or ./build.sh --target=Prepare) first");
+            throw new DataException($"{string.Join(", ", missing)} not in {ctx.Workspace.RawData}: run `streetcar fetch --data-source DIR` (or ./build.sh --target=FetchData) first");
         }
-        return new RawData(paths, paths.ToDictionary(p => Path.GetFileName(p), ContentHash.OfFile), null);
+        var hashes = paths.ToDictionary(p => Path.GetFileName(p), ContentHash.OfFile);
+        var accepted = File.Exists(AcceptedFile(ctx)) ? WorkbookManifest.Read(AcceptedFile(ctx)).Entries : [];
+        foreach (var entry in manifest.Entries)
+        {
+            var sha256 = hashes[entry.FileName];
+            if (!sha256.Equals(entry.Sha256, StringComparison.OrdinalIgnoreCase) && !accepted.Contains(new ManifestEntry(entry.FileName, sha256)))
+            {
+                throw new DataException($"{Path.GetRelativePath(ctx.Workspace.Root, Path.Combine(ctx.Workspace.RawData, entry.FileName))} does not match its pin in data/workbooks.sha256 (SHA-256 {sha256[..12]}…, pinned {entry.Sha256[..12]}…): fetch the pinned file again, or accept a new vintage on purpose with `streetcar fetch --accept-new-vintage`");
+            }
+        }
+        return new RawData(paths, hashes, null);
     }
+
+    /// <summary>data/raw/accepted.sha256: the new-vintage files the last fetch accepted on purpose (gitignored with data/raw/).</summary>
+    private static string AcceptedFile(PipelineContext ctx) => Path.Combine(ctx.Workspace.RawData, "accepted.sha256");
 
     private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
     {

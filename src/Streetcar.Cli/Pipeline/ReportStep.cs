@@ -1,3 +1,4 @@
+using Streetcar.Core.Errors;
 using Streetcar.Core.Json;
 using Streetcar.Evaluate;
 using Streetcar.Prepare.Output;
@@ -19,6 +20,34 @@ public static class ReportStep
             .OrderBy(o => o.Name, StringComparer.Ordinal)
             .ToList();
         return new ReportInput(Facts(prepared.Summary()), outcomes, scoring);
+    }
+
+    /// <summary>
+    /// Refuses to report while an experiment is neither evaluated nor recorded as failed: results/ is committed,
+    /// and a report over a partial cache (a fresh clone, a removed entry, changed data) would clobber it.
+    /// </summary>
+    public static void EnsureComplete(PipelineContext ctx, PipelineRun run)
+    {
+        var failures = new FailureLog(ctx.Workspace);
+        var missing = run.Experiments
+            .Where(e => failures.FailedWith(e.Name, e.TrainKey) is null)
+            .Where(e => !ctx.Cache.TryOpen(e.EvaluateKey, out _) || !ctx.Cache.TryOpen(e.TrainKey, out _))
+            .Select(e => e.Name)
+            .ToArray();
+        if (missing.Length > 0)
+        {
+            throw new PipelineException($"report: {string.Join(", ", missing)} not evaluated in the cache for the current data and configs; results/ left as it is (run `streetcar evaluate`, or ./build.sh --target=AllExperiments)");
+        }
+    }
+
+    /// <summary>The experiments the report marks as failed (invalid config, or a failure recorded for their inputs), in name order.</summary>
+    public static IReadOnlyList<string> Failed(PipelineContext ctx, PipelineRun run)
+    {
+        var failures = new FailureLog(ctx.Workspace);
+        return run.Experiments.Where(e => failures.FailedWith(e.Name, e.TrainKey) is not null).Select(e => e.Name)
+            .Concat(run.InvalidExperiments.Keys)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
     }
 
     public static void Write(PipelineContext ctx, ReportInput input)

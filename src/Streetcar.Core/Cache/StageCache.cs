@@ -109,6 +109,50 @@ public sealed partial class StageCache
     }
 
     /// <summary>
+    /// Builds an entry whose key is known only once it is built: <paramref name="produce"/> writes into an empty
+    /// work folder and returns the key and description of what it wrote (a training trajectory's length, part of
+    /// its key, is decided while it trains). An entry already under that key is replaced; as with
+    /// <see cref="GetOrCreate"/>, a failure leaves no entry behind.
+    /// </summary>
+    /// <param name="stage">Stage folder to build in; the returned key must be of this stage.</param>
+    /// <param name="workName">A SHA-256 naming the work folder while it is written (e.g. the key of what is extended).</param>
+    /// <param name="produce">Writes the files and returns their key and description.</param>
+    public CacheEntry Create(string stage, string workName, Func<string, (CacheKey Key, CacheEntryInfo Info)> produce)
+    {
+        ArgumentNullException.ThrowIfNull(produce);
+        var stageFolder = Path.Combine(Root, stage);
+        Directory.CreateDirectory(stageFolder);
+        SweepStage(stageFolder);
+        var temp = WorkFolder.Claim(stageFolder, WorkFolder.TempPrefix, workName);
+        try
+        {
+            Directory.CreateDirectory(temp);
+            var (key, info) = produce(temp);
+            if (key.Stage != stage)
+            {
+                throw new ArgumentException($"Entry key {key} is not of stage '{stage}'.", nameof(produce));
+            }
+            return Install(key, temp, Seal(temp, key, info), force: true);
+        }
+        finally
+        {
+            FolderOps.DeleteTree(temp);
+            WorkFolder.Release(temp);
+        }
+    }
+
+    /// <summary>
+    /// The entries of <paramref name="stage"/> with the description in their manifests, read but not verified
+    /// (cheap, for choosing among entries); open the one chosen with <see cref="TryOpen"/>, which verifies it.
+    /// </summary>
+    public IReadOnlyList<(CacheKey Key, CacheEntryInfo Info)> Describe(string stage) =>
+        Keys().Where(k => k.Stage == stage)
+            .Select(k => (Key: k, Manifest: TryReadManifest(EntryFolder(k))))
+            .Where(e => e.Manifest is not null)
+            .Select(e => (e.Key, e.Manifest!.Info))
+            .ToList();
+
+    /// <summary>
     /// Takes the exclusive run lock on this cache (see <see cref="RunLock"/>), waiting up to
     /// <paramref name="wait"/>; <paramref name="onWaiting"/> is told once if it has to wait. Throws a
     /// <see cref="PipelineException"/> naming the lock when it cannot be had in time. Dispose to release.

@@ -9,6 +9,12 @@ public sealed class SplitMix64(ulong seed)
 {
     private ulong _state = seed;
 
+    /// <summary>
+    /// The whole generator state: <c>new SplitMix64(State)</c> continues the sequence exactly where this one is,
+    /// which is what resuming a training run needs.
+    /// </summary>
+    public ulong State => _state;
+
     /// <summary>The next 64 random bits.</summary>
     public ulong NextUInt64()
     {

@@ -48,7 +48,7 @@ public sealed class FusedModel : StreetcarModel
     public KerasBatchNorm Norm => norm;
 
     /// <summary>The dropout after the batch norm.</summary>
-    public SeededDropout Dropout => dropout;
+    public override SeededDropout Dropout => dropout;
 
     /// <summary>The dense head.</summary>
     public DenseHead Head => head;

@@ -41,7 +41,7 @@ public sealed class PerColumnModel : StreetcarModel
     public KerasBatchNorm NormOf(int column) => norms[column];
 
     /// <summary>The dropout after the batch norm.</summary>
-    public SeededDropout Dropout => dropout;
+    public override SeededDropout Dropout => dropout;
 
     /// <summary>The dense head.</summary>
     public DenseHead Head => head;

@@ -31,6 +31,16 @@ public sealed class SeededDropout : nn.Module<Tensor, Tensor>
     /// <summary>Restarts the generator from <paramref name="seed"/> (to align two models in tests).</summary>
     public void Reseed(ulong seed) => _random = new SplitMix64(seed);
 
+    /// <summary>
+    /// The generator's state (not part of the state dict): saved with a training trajectory and set back when it
+    /// resumes, so that the resumed epochs drop exactly the positions an uninterrupted run drops.
+    /// </summary>
+    public ulong GeneratorState
+    {
+        get => _random.State;
+        set => _random = new SplitMix64(value);
+    }
+
     /// <inheritdoc/>
     public override Tensor forward(Tensor input)
     {

@@ -23,6 +23,9 @@ public abstract class StreetcarModel : nn.Module<Tensor, Tensor>
     /// <summary>Seed of this model's <see cref="SeededDropout"/>, drawn from the torch generator.</summary>
     protected ulong DropoutSeed { get; }
 
+    /// <summary>The model's dropout layer, whose generator state a resumed training run restores.</summary>
+    public abstract SeededDropout Dropout { get; }
+
     /// <summary>Maps raw codes [rows, columns] (int64) to this form's embedding indices.</summary>
     public abstract Tensor IndexInput(Tensor codes);
 

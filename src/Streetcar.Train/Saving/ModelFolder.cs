@@ -21,6 +21,12 @@ public static class ModelFolder
         Directory.CreateDirectory(folder);
         model.save(Path.Combine(folder, ModelFolderLayout.Weights));
         StableJson.Write(Path.Combine(folder, ModelFolderLayout.Architecture), model.Architecture);
+        SaveDescription(folder, encoders, config, history);
+    }
+
+    /// <summary>The files of a model folder besides the weights and the architecture: encoders, config, history.</summary>
+    public static void SaveDescription(string folder, IReadOnlyList<ColumnEncoder> encoders, ExperimentConfig config, TrainingHistory history)
+    {
         StableJson.Write(Path.Combine(folder, ModelFolderLayout.Encoders), encoders);
         File.WriteAllText(Path.Combine(folder, ModelFolderLayout.Config), ExperimentConfigJson.Resolved(config));
         StableJson.Write(Path.Combine(folder, ModelFolderLayout.History), history);

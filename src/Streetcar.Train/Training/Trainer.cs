@@ -18,20 +18,25 @@ public static class Trainer
 
     private const int EvaluationChunk = 1 << 16;
 
-    /// <summary>Trains <paramref name="model"/> in place and returns the per-epoch history.</summary>
+    /// <summary>
+    /// Trains <paramref name="model"/> in place and returns the records of the epochs it ran. A resumed run passes
+    /// the shuffle generator as it stood after epoch <paramref name="firstEpoch"/> − 1 (the model already holding
+    /// that epoch's weights and dropout state): the epochs it then runs are those an uninterrupted run would.
+    /// </summary>
     public static IReadOnlyList<EpochRecord> Fit(
-        StreetcarModel model, TensorSplit train, TensorSplit valid, TrainingOptions options, IReadOnlyList<ITrainingCallback> callbacks)
+        StreetcarModel model, TensorSplit train, TensorSplit valid, TrainingOptions options, IReadOnlyList<ITrainingCallback> callbacks,
+        SplitMix64? shuffle = null, int firstEpoch = 1)
     {
         var batches = (train.Rows + options.BatchSize - 1) / options.BatchSize;
-        var plan = new TrainingPlan(options.Experiment, options.Epochs, batches, train.Rows, valid.Rows);
+        var plan = new TrainingPlan(options.Experiment, options.Epochs, batches, train.Rows, valid.Rows) { FirstEpoch = firstEpoch };
         foreach (var callback in callbacks)
         {
             callback.OnTrainBegin(plan);
         }
         var optimizer = new PlainSgd(model.parameters(), options.LearningRate);
-        var shuffle = new SplitMix64(options.ShuffleSeed);
+        shuffle ??= new SplitMix64(options.ShuffleSeed);
         var history = new List<EpochRecord>();
-        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        for (var epoch = firstEpoch; epoch <= options.Epochs; epoch++)
         {
             var (loss, accuracy) = TrainEpoch(model, optimizer, train, shuffle, options.BatchSize, epoch, callbacks);
             var (valLoss, valAccuracy) = Evaluate(model, valid);

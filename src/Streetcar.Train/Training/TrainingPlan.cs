@@ -6,4 +6,8 @@ namespace Streetcar.Train.Training;
 /// <param name="BatchesPerEpoch">SGD steps per epoch.</param>
 /// <param name="TrainRows">Training rows.</param>
 /// <param name="ValidRows">Validation rows.</param>
-public sealed record TrainingPlan(string Experiment, int Epochs, int BatchesPerEpoch, int TrainRows, int ValidRows);
+public sealed record TrainingPlan(string Experiment, int Epochs, int BatchesPerEpoch, int TrainRows, int ValidRows)
+{
+    /// <summary>First epoch this run trains: 1, or the epoch after the last one of the trajectory it resumes.</summary>
+    public int FirstEpoch { get; init; } = 1;
+}

@@ -23,7 +23,7 @@ public sealed class ConcurrentRunTests(ReferenceRun reference)
         Assert.True(two.ExitCode == 0, two.ToString());
         Assert.Contains("Another pipeline run", two.Output, StringComparison.Ordinal);
         Assert.Contains("waiting up to", two.Output, StringComparison.Ordinal);
-        Assert.Contains("train a: training", one.Output, StringComparison.Ordinal);
+        Assert.Contains("trajectory a: training", one.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("training", two.Output, StringComparison.Ordinal); // it found the first run's entries
         reference.AssertSameResults(workspace);
         Assert.Equal(reference.Entries, workspace.CacheEntries());

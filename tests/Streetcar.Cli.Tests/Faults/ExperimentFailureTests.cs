@@ -43,7 +43,7 @@ public sealed class ExperimentFailureTests(ReferenceRun reference)
         Assert.Empty(workspace.WorkFolders());
         var report = File.ReadAllText(workspace.Report);
         Assert.Contains("| c | 2 epochs, unweighted, no early stopping | failed |", report, StringComparison.Ordinal);
-        Assert.Contains("**Failed:** evaluate: training diverged", report, StringComparison.Ordinal);
+        Assert.Contains("**Failed:** trajectory c: training diverged", report, StringComparison.Ordinal);
         Assert.DoesNotContain("frame #", report, StringComparison.Ordinal);
         AssertRowsOfAAndBUnchanged(report);
 
@@ -51,8 +51,8 @@ public sealed class ExperimentFailureTests(ReferenceRun reference)
         workspace.Write("experiments/c.yml", "base: _base.yml\ndescription: A sane learning rate.\nlearning_rate: 0.01\n");
         var fixedRun = workspace.RunPipeline();
         Assert.True(fixedRun.ExitCode == 0, fixedRun.ToString());
-        Assert.Contains("train c: training", fixedRun.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("train a: training", fixedRun.Output, StringComparison.Ordinal);
+        Assert.Contains("trajectory c: training", fixedRun.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("trajectory a: training", fixedRun.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Failed", File.ReadAllText(workspace.Report), StringComparison.Ordinal);
     }
 

@@ -16,10 +16,25 @@ public sealed class ReproducibilityTests(ReferenceRun reference)
         var run = workspace.RunPipeline();
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("train a: training", run.Output, StringComparison.Ordinal);
-        Assert.Contains("train b: training", run.Output, StringComparison.Ordinal);
+        Assert.Contains("trajectory a: training", run.Output, StringComparison.Ordinal);
+        Assert.Contains("trajectory b: training", run.Output, StringComparison.Ordinal);
         reference.AssertSameResults(workspace);
         Assert.Equal(reference.Entries, workspace.CacheEntries());
+    }
+
+    [Theory]
+    [InlineData("--jobs", "1")]
+    [InlineData("--jobs", "2")]
+    [InlineData("--jobs", "1", "--no-sharing")]
+    public void GivenAClearedCache_WhenRunWithOtherJobsOrWithoutSharing_ThenEveryResultFileIsByteIdentical(params string[] options)
+    {
+        using var workspace = reference.WarmCopy();
+        Assert.Equal(0, workspace.Run("cache", "clear").ExitCode);
+
+        var run = workspace.Run([.. workspace.PipelineArgs(), .. options]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        reference.AssertSameResults(workspace);
     }
 
     [Fact]
@@ -49,8 +64,8 @@ public sealed class ReproducibilityTests(ReferenceRun reference)
         var run = workspace.RunPipeline();
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("train b: training", run.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("train a: training", run.Output, StringComparison.Ordinal);
+        Assert.Contains("trajectory b: training", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("trajectory a: training", run.Output, StringComparison.Ordinal);
         Assert.Contains("evaluate a: cached", run.Output, StringComparison.Ordinal);
         var before = reference.Results["report.md"].Split('\n');
         var after = workspace.ResultFiles()["report.md"].Split('\n');

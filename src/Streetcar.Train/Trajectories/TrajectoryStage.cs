@@ -1,0 +1,74 @@
+using Streetcar.Core.Errors;
+using Streetcar.Core.Json;
+using Streetcar.Core.Randomness;
+using Streetcar.Train.Model;
+using Streetcar.Train.Training;
+
+namespace Streetcar.Train.Trajectories;
+
+/// <summary>
+/// The Trajectory stage: trains the model of one trajectory shape (data, split, seeds, model, optimizer,
+/// weighting, batch size) epoch after epoch and records every epoch's metrics and weights, until every
+/// experiment sharing it is settled. Experiments that differ only in their stopping rule are prefixes of one
+/// trajectory (see <see cref="TrainStage.Derive"/>), so their epochs are trained once.
+/// </summary>
+public static class TrajectoryStage
+{
+    /// <summary>Version of the stage's logic; part of every trajectory (and so every train) cache key.</summary>
+    public const int Version = 1;
+
+    /// <summary>
+    /// Trains (or extends <see cref="TrajectoryInput.ResumeFrom"/>) and writes the trajectory folder. A resumed
+    /// trajectory continues from the last recorded epoch's weights and generator states, so its epochs are the
+    /// ones an uninterrupted run trains, bit for bit.
+    /// </summary>
+    public static TrajectoryHistory Run(TrajectoryInput input)
+    {
+        var config = input.Config;
+        foreach (var split in new[] { input.Train, input.Valid })
+        {
+            if (split.Rows == 0)
+            {
+                throw new DataException($"{split.Name}: the split has no rows");
+            }
+        }
+        var folder = input.OutputFolder;
+        Directory.CreateDirectory(Path.Combine(folder, TrajectoryLayout.WeightsFolder));
+        var architecture = TrainStage.Architecture(config, input.Train, input.Encoders, input.Form);
+        var weights = ClassWeights.From(config, input.Train);
+        using var model = TrainStage.CreateModel(architecture, config);
+        var shuffle = new SplitMix64((ulong)config.Seeds.Shuffle);
+        var records = new List<EpochRecord>();
+        if (input.ResumeFrom is { } earlier)
+        {
+            var previous = Read(earlier);
+            records.AddRange(previous.Epochs);
+            foreach (var record in previous.Epochs)
+            {
+                File.Copy(Path.Combine(earlier, TrajectoryLayout.EpochWeights(record.Epoch)), Path.Combine(folder, TrajectoryLayout.EpochWeights(record.Epoch)));
+            }
+            if (records.Count > 0)
+            {
+                model.load(Path.Combine(folder, TrajectoryLayout.EpochWeights(records.Count)));
+                model.Dropout.GeneratorState = previous.DropoutState;
+                shuffle = new SplitMix64(previous.ShuffleState);
+            }
+        }
+        if (records.Count < input.MaxEpochs && !input.Settled(records))
+        {
+            using var train = TensorSplit.From(input.Train, model, weights);
+            using var valid = TensorSplit.From(input.Valid, model, new ClassWeights(1.0, 1.0));
+            var callbacks = new List<ITrainingCallback> { new EpochWeightsWriter(model, folder), new SettledStop(records, input.Settled) };
+            callbacks.AddRange(input.Observers);
+            var options = new TrainingOptions(input.Label, input.MaxEpochs, config.BatchSize, config.LearningRate, (ulong)config.Seeds.Shuffle);
+            records.AddRange(Trainer.Fit(model, train, valid, options, callbacks, shuffle, firstEpoch: records.Count + 1));
+        }
+        var history = new TrajectoryHistory(records, weights.Zero, weights.One, shuffle.State, model.Dropout.GeneratorState);
+        StableJson.Write(Path.Combine(folder, TrajectoryLayout.History), history);
+        StableJson.Write(Path.Combine(folder, TrajectoryLayout.Architecture), architecture);
+        return history;
+    }
+
+    /// <summary>Reads the history of the trajectory folder <paramref name="folder"/>.</summary>
+    public static TrajectoryHistory Read(string folder) => StableJson.Read<TrajectoryHistory>(Path.Combine(folder, TrajectoryLayout.History));
+}

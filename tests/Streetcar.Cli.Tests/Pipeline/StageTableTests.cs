@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using Streetcar.Cli.Pipeline;
+using Streetcar.Core.Config;
+
+namespace Streetcar.Cli.Tests.Pipeline;
+
+public sealed class StageTableTests
+{
+    private static readonly ExperimentConfig Book = new() { Name = "book" };
+
+    [Fact]
+    public void EveryConfigKey_IsReadByTheSplitTrajectoryOrEvaluateStage_OrIsPartOfTheStoppingRule()
+    {
+        var canonical = JsonNode.Parse(ExperimentConfigJson.Canonical(Book))!.AsObject().Select(p => p.Key);
+        var read = new[] { StageTable.Split, StageTable.Trajectory, StageTable.Evaluate }
+            .SelectMany(s => s.ConfigKeys).Select(k => k.Split('.')[0]).Concat(StageTable.StoppingKeys);
+
+        Assert.Empty(canonical.Except(read));
+    }
+
+    [Fact]
+    public void TheTrajectory_DoesNotReadTheStoppingRule()
+    {
+        Assert.Empty(StageTable.Trajectory.ConfigKeys.Intersect(StageTable.StoppingKeys));
+    }
+
+    public static TheoryData<string, Func<ExperimentConfig, ExperimentConfig>> SameTrajectory => new()
+    {
+        { "threshold", c => c with { Threshold = 0.3 } },
+        { "epochs", c => c with { Epochs = 10 } },
+        { "early stopping", c => c with { EarlyStopping = c.EarlyStopping with { Enabled = true, Patience = 3 } } },
+        { "name and description", c => c with { Name = "other", Description = "else" } },
+    };
+
+    public static TheoryData<string, Func<ExperimentConfig, ExperimentConfig>> OtherTrajectory => new()
+    {
+        { "learning rate", c => c with { LearningRate = 0.01 } },
+        { "torch seed", c => c with { Seeds = c.Seeds with { Torch = 7 } } },
+        { "shuffle seed", c => c with { Seeds = c.Seeds with { Shuffle = 7 } } },
+        { "batch size", c => c with { BatchSize = 500 } },
+        { "threads", c => c with { Threads = 2 } },
+    };
+
+    [Theory]
+    [MemberData(nameof(SameTrajectory))]
+    public void ChangingAKeyTheTrajectoryDoesNotRead_KeepsItsKey(string what, Func<ExperimentConfig, ExperimentConfig> change)
+    {
+        Assert.True(StageTable.Trajectory.Key(Book).Build() == StageTable.Trajectory.Key(change(Book)).Build(), what);
+    }
+
+    [Theory]
+    [MemberData(nameof(OtherTrajectory))]
+    public void ChangingAKeyTheTrajectoryReads_ChangesItsKey(string what, Func<ExperimentConfig, ExperimentConfig> change)
+    {
+        Assert.True(StageTable.Trajectory.Key(Book).Build() != StageTable.Trajectory.Key(change(Book)).Build(), what);
+    }
+
+    [Fact]
+    public void ChangingTheThreshold_ChangesOnlyTheEvaluateKeyAmongTheStagesThatReadNarrowly()
+    {
+        var other = Book with { Threshold = 0.3 };
+
+        Assert.Equal(StageTable.Split.Key(Book).Build(), StageTable.Split.Key(other).Build());
+        Assert.NotEqual(StageTable.Evaluate.Key(Book).Build(), StageTable.Evaluate.Key(other).Build());
+    }
+}
