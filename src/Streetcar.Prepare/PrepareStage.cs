@@ -63,7 +63,7 @@ public static class PrepareStage
         var clean = IncidentCleaner.Clean(ingest.Rows, config.DropBadRows);
         progress?.Report($"cleaned: {clean.Stats.RowsAfterRemoval} rows kept");
         var reshape = GridBuilder.Build(clean.Incidents, config);
-        progress?.Report($"reshaped ({config.Mode}): {reshape.Stats.Rows} rows, {reshape.Stats.Delays} delays");
+        progress?.Report($"reshaped ({ConfigEnum.Name(config.Mode)}): {reshape.Stats.Rows} rows, {reshape.Stats.Delays} delays");
         var (grid, encoders) = GridEncoder.Encode(reshape.Grid);
         var summary = new DataSummary(
             Version,

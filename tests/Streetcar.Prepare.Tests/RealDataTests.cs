@@ -83,7 +83,7 @@ public sealed class RealDataTests(RealDataFixture data) : IClassFixture<RealData
     [Fact]
     public void SlotsModeWithoutTheDuplicatePair()
     {
-        var slots = PrepareStage.BuildGrid(new PrepareConfig { Mode = "slots" }, data.Workbooks);
+        var slots = PrepareStage.BuildGrid(new PrepareConfig { Mode = ReshapeMode.Slots }, data.Workbooks);
 
         Assert.Equal((2_892_120, 51_519), (slots.Summary.Reshape.Rows, slots.Summary.Reshape.Delays));
     }

@@ -62,7 +62,7 @@ public sealed class TrainStageTests(ITestOutputHelper output) : IDisposable
         var config = TestData.Config(epochs: 30) with
         {
             LearningRate = 2.0,
-            EarlyStopping = new EarlyStoppingConfig { Enabled = true, Monitor = "val_loss", Mode = "min", Patience = 1 },
+            EarlyStopping = new EarlyStoppingConfig { Enabled = true, Monitor = MonitorMetric.ValLoss, Mode = MonitorMode.Min, Patience = 1 },
         };
         using var result = TrainStage.Run(TestData.Input(config, _temp.Sub("e")));
         var history = result.History;
@@ -84,7 +84,7 @@ public sealed class TrainStageTests(ITestOutputHelper output) : IDisposable
         var train = TestData.Train(noise: 0.3);
         var config = TestData.Config(epochs: 8) with { LearningRate = 0.05, BatchSize = 100 };
 
-        using var weighted = TrainStage.Run(TestData.Input(config with { Weighting = "balanced" }, _temp.Sub("w"), train, valid));
+        using var weighted = TrainStage.Run(TestData.Input(config with { Weighting = ClassWeighting.Balanced }, _temp.Sub("w"), train, valid));
         using var plain = TrainStage.Run(TestData.Input(config, _temp.Sub("u"), train, valid));
 
         var weightedRecall = Recall(TrainStage.Predict(weighted.Model, valid), valid.Labels);

@@ -30,11 +30,11 @@ public sealed record Experiment(string Name, string File, ExperimentConfig Confi
     {
         get
         {
-            var weighting = Config.Weighting == "balanced"
+            var weighting = Config.Weighting == ClassWeighting.Balanced
                 ? Config.OneWeightOffset == 0 ? "weighted" : $"weighted (offset {Config.OneWeightOffset})"
                 : "unweighted";
             var stopping = Config.EarlyStopping.Enabled
-                ? $"early stopping on {Config.EarlyStopping.Monitor} ({Config.EarlyStopping.Mode}, patience {Config.EarlyStopping.Patience})"
+                ? $"early stopping on {ConfigEnum.Name(Config.EarlyStopping.Monitor)} ({ConfigEnum.Name(Config.EarlyStopping.Mode)}, patience {Config.EarlyStopping.Patience})"
                 : "no early stopping";
             return $"{Config.Epochs} epoch{(Config.Epochs == 1 ? "" : "s")}, {weighting}, {stopping}";
         }

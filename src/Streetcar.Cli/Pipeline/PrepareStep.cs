@@ -32,7 +32,7 @@ public static class PrepareStep
         }
 
         PreparedGrid? built = null; // kept in memory when built now, so the split need not read it back
-        var grid = ctx.Cache.GetOrCreate(gridKey, gridBuilder.Info("data/prepare.yml", $"{config.Mode} grid {config.StartDate:yyyy-MM-dd}..{config.EndDate:yyyy-MM-dd}"), folder =>
+        var grid = ctx.Cache.GetOrCreate(gridKey, gridBuilder.Info("data/prepare.yml", $"{ConfigEnum.Name(config.Mode)} grid {config.StartDate:yyyy-MM-dd}..{config.EndDate:yyyy-MM-dd}"), folder =>
         {
             ctx.Console.Info($"prepare: building the grid from {raw.Paths.Count} workbooks (cache key {gridKey})");
             built = PrepareStage.BuildGrid(config, raw.Paths, new LineProgress(ctx.Console), raw.Fetched);

@@ -1,3 +1,4 @@
+using Streetcar.Core.Config;
 using Streetcar.Core.Errors;
 using Streetcar.Core.Json;
 using Streetcar.Evaluate;
@@ -94,7 +95,7 @@ public static class ReportStep
         var split = s.Split;
         return new DataFacts(
             s.Sources.Select(w => new WorkbookPin(w.File, w.Sha256)).ToList(),
-            s.Reshape.Mode,
+            ConfigEnum.Name(s.Reshape.Mode),
             s.Clean.RawRows,
             s.Clean.RowsAfterRemoval,
             s.Reshape.GridSlots,

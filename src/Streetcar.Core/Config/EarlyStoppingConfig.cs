@@ -6,11 +6,11 @@ public sealed record EarlyStoppingConfig
     /// <summary>Whether to stop early; when on, the evaluated model is the best checkpoint.</summary>
     public bool Enabled { get; init; }
 
-    /// <summary>Metric watched: <c>val_loss</c>, <c>val_accuracy</c>, <c>loss</c> or <c>accuracy</c>.</summary>
-    public string Monitor { get; init; } = "val_loss";
+    /// <summary>Metric watched (default <c>val_loss</c>).</summary>
+    public MonitorMetric Monitor { get; init; } = MonitorMetric.ValLoss;
 
-    /// <summary><c>min</c> or <c>max</c>: which direction is an improvement.</summary>
-    public string Mode { get; init; } = "min";
+    /// <summary>Which direction is an improvement (default <c>min</c>).</summary>
+    public MonitorMode Mode { get; init; } = MonitorMode.Min;
 
     /// <summary>Epochs without improvement (min_delta 0) after which training stops (book: 15).</summary>
     public int Patience { get; init; } = 15;

@@ -28,11 +28,11 @@ public sealed record ExperimentConfig
     /// </summary>
     public double L2Lambda { get; init; } = 0.0003;
 
-    /// <summary>Loss function; only <c>binary_crossentropy</c> (Keras semantics, clipped at 1e-7).</summary>
-    public string Loss { get; init; } = "binary_crossentropy";
+    /// <summary>Loss function (default and only value <c>binary_crossentropy</c>).</summary>
+    public LossFunction Loss { get; init; } = LossFunction.BinaryCrossentropy;
 
-    /// <summary>Output activation: <c>hard_sigmoid</c> (Keras: clip(0.2x + 0.5, 0, 1), the book's) or <c>sigmoid</c>.</summary>
-    public string OutputActivation { get; init; } = "hard_sigmoid";
+    /// <summary>Output activation (default <c>hard_sigmoid</c>, the book's).</summary>
+    public Activation OutputActivation { get; init; } = Activation.HardSigmoid;
 
     /// <summary>Rows per SGD step (book: 1000).</summary>
     public int BatchSize { get; init; } = 1000;
@@ -49,11 +49,8 @@ public sealed record ExperimentConfig
     /// <summary>Added to the balanced weight of label 1 (book: 0); only with <c>weighting: balanced</c>.</summary>
     public double OneWeightOffset { get; init; }
 
-    /// <summary>
-    /// <c>none</c>: label 1 weighs 1.0. <c>balanced</c>: label 1 weighs count_no_delay / count_delay of the
-    /// training split + <see cref="OneWeightOffset"/>.
-    /// </summary>
-    public string Weighting { get; init; } = "none";
+    /// <summary>Weight of label 1 (default <c>none</c>); see <see cref="ClassWeighting"/>.</summary>
+    public ClassWeighting Weighting { get; init; } = ClassWeighting.None;
 
     /// <summary>Widths of optional ReLU dense layers between the embeddings and the output (book: none).</summary>
     public int[] HiddenLayers { get; init; } = [];

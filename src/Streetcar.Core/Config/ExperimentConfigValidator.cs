@@ -5,21 +5,6 @@ namespace Streetcar.Core.Config;
 /// <summary>Range checks of a resolved <see cref="ExperimentConfig"/>; the first violation is a <see cref="ConfigException"/>.</summary>
 public static class ExperimentConfigValidator
 {
-    /// <summary>Allowed values of <c>output_activation</c>.</summary>
-    public static IReadOnlyList<string> Activations { get; } = ["hard_sigmoid", "sigmoid"];
-
-    /// <summary>Allowed values of <c>early_stopping.monitor</c>.</summary>
-    public static IReadOnlyList<string> Monitors { get; } = ["val_loss", "val_accuracy", "loss", "accuracy"];
-
-    /// <summary>Allowed values of <c>early_stopping.mode</c>.</summary>
-    public static IReadOnlyList<string> Modes { get; } = ["min", "max"];
-
-    /// <summary>Allowed values of <c>weighting</c>.</summary>
-    public static IReadOnlyList<string> Weightings { get; } = ["none", "balanced"];
-
-    /// <summary>Allowed values of <c>loss</c>.</summary>
-    public static IReadOnlyList<string> Losses { get; } = ["binary_crossentropy"];
-
     /// <summary>Throws on the first out-of-range value; <paramref name="fileOf"/> maps a dotted key to its file.</summary>
     public static void Validate(ExperimentConfig c, Func<string, string> fileOf)
     {
@@ -32,27 +17,28 @@ public static class ExperimentConfigValidator
         {
             if (!(v > 0 && v < 1)) Fail(key, $"must be in (0, 1), got {Show(v)}");
         }
-        void OneOf(string key, string v, IReadOnlyList<string> allowed)
+        // The YAML reader only produces members; this catches a record built in code with a cast number.
+        void OneOf<T>(string key, T v) where T : struct, Enum
         {
-            if (!allowed.Contains(v)) Fail(key, $"'{v}' is not allowed; allowed: {string.Join(" | ", allowed)}");
+            if (!Enum.IsDefined(v)) Fail(key, ConfigEnum.NotAllowed(typeof(T), v.ToString()));
         }
 
         Positive("learning_rate", c.LearningRate);
         if (!(c.DropoutRate >= 0 && c.DropoutRate < 1)) Fail("dropout_rate", $"must be in [0, 1), got {Show(c.DropoutRate)}");
         if (!(c.L2Lambda >= 0) || double.IsInfinity(c.L2Lambda)) Fail("l2_lambda", $"must be a finite number >= 0, got {Show(c.L2Lambda)}");
-        OneOf("loss", c.Loss, Losses);
-        OneOf("output_activation", c.OutputActivation, Activations);
+        OneOf("loss", c.Loss);
+        OneOf("output_activation", c.OutputActivation);
         if (c.BatchSize <= 0) Fail("batch_size", $"must be a positive integer, got {c.BatchSize}");
         if (c.Epochs <= 0) Fail("epochs", $"must be a positive integer, got {c.Epochs}");
-        OneOf("early_stopping.monitor", c.EarlyStopping.Monitor, Monitors);
-        OneOf("early_stopping.mode", c.EarlyStopping.Mode, Modes);
+        OneOf("early_stopping.monitor", c.EarlyStopping.Monitor);
+        OneOf("early_stopping.mode", c.EarlyStopping.Mode);
         if (c.EarlyStopping.Patience <= 0) Fail("early_stopping.patience", $"must be a positive integer, got {c.EarlyStopping.Patience}");
         Positive("zero_weight", c.ZeroWeight);
-        OneOf("weighting", c.Weighting, Weightings);
+        OneOf("weighting", c.Weighting);
         if (!double.IsFinite(c.OneWeightOffset)) Fail("one_weight_offset", "must be a finite number");
-        if (c.Weighting == "none" && c.OneWeightOffset != 0)
+        if (c.Weighting == ClassWeighting.None && c.OneWeightOffset != 0)
         {
-            Fail("one_weight_offset", "only applies with weighting: balanced; must be 0 with weighting: none");
+            Fail("one_weight_offset", $"only applies with weighting: {ConfigEnum.Name(ClassWeighting.Balanced)}; must be 0 with weighting: {ConfigEnum.Name(ClassWeighting.None)}");
         }
         for (var i = 0; i < c.HiddenLayers.Length; i++)
         {

@@ -16,6 +16,7 @@ public static class YamlConfigReader
         .WithEnforceRequiredMembers()
         // An empty value (`seeds:` with nothing after it) is an error naming the key, not a null deep inside.
         .WithEnforceNullability()
+        .WithTypeConverter(new ConfigEnumYamlConverter())
         .Build();
 
     /// <summary>Deserializes <paramref name="yaml"/>; <paramref name="file"/> names it in errors.</summary>
@@ -52,6 +53,11 @@ public static class YamlConfigReader
         if (unknown.Success)
         {
             return new ConfigException(where, unknown.Groups[1].Value, $"unknown key (type {unknown.Groups[2].Value.Split('.')[^1]})");
+        }
+        if ((e as ConfigValueException ?? e.InnerException as ConfigValueException) is { } refused)
+        {
+            return new ConfigException($"{file}:{refused.Start.Line}:{refused.Start.Column}",
+                YamlKeyPath.At(yaml, refused.Start) ?? KeyOnLine(yaml, refused.Start.Line) ?? "?", refused.Message);
         }
         return new ConfigException(where, KeyAt(e) ?? KeyOnLine(yaml, e.Start.Line) ?? "?", message);
     }

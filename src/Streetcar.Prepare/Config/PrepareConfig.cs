@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using Streetcar.Core.Config;
 using Streetcar.Core.Errors;
 
 namespace Streetcar.Prepare.Config;
@@ -16,8 +17,8 @@ public sealed record PrepareConfig
     /// <summary>Last day of the grid (inclusive), <c>yyyy-MM-dd</c>. Default 2019-12-31.</summary>
     public string EndDate { get; init; } = BookDefaults.EndDate;
 
-    /// <summary><c>book</c> (the book's left join, default) or <c>slots</c> (one row per slot).</summary>
-    public string Mode { get; init; } = "book";
+    /// <summary>How incidents join the grid (YAML <c>mode</c>): <c>book</c> (the book's left join, default) or <c>slots</c>.</summary>
+    public ReshapeMode Mode { get; init; } = ReshapeMode.Book;
 
     /// <summary>A joined incident is a delay (target 1) when its Min Delay exceeds this. Default 0.</summary>
     public double DelayThreshold { get; init; }
@@ -27,10 +28,6 @@ public sealed record PrepareConfig
 
     /// <summary>The route/direction table of the grid; default the book's 56 rows.</summary>
     public List<RouteDirection> RouteDirections { get; init; } = [.. BookDefaults.RouteDirections];
-
-    /// <summary>The parsed <see cref="Mode"/> (call <see cref="Validate"/> first).</summary>
-    [JsonIgnore]
-    public ReshapeMode ReshapeMode => Mode == "slots" ? ReshapeMode.Slots : ReshapeMode.Book;
 
     /// <summary>The parsed <see cref="StartDate"/>.</summary>
     [JsonIgnore]
@@ -49,9 +46,9 @@ public sealed record PrepareConfig
         {
             throw new ConfigException(file, "end_date", $"must not be before start_date {StartDate}");
         }
-        if (Mode is not ("book" or "slots"))
+        if (!Enum.IsDefined(Mode))
         {
-            throw new ConfigException(file, "mode", $"'{Mode}' is not allowed; allowed: book, slots");
+            throw new ConfigException(file, "mode", ConfigEnum.NotAllowed(typeof(ReshapeMode), Mode.ToString()));
         }
         if (!double.IsFinite(DelayThreshold) || DelayThreshold < 0)
         {

@@ -23,7 +23,7 @@ public static class GridBuilder
         var start = config.Start;
         var days = config.End.DayNumber - start.DayNumber + 1;
         var table = config.RouteDirections;
-        var book = config.ReshapeMode == ReshapeMode.Book;
+        var book = config.Mode == ReshapeMode.Book;
         IReadOnlyList<RouteDirection> pairs = book ? [.. table] : [.. table.Distinct()];
 
         var join = SlotJoin.Run(incidents, start, days, pairs, config.DelayThreshold);

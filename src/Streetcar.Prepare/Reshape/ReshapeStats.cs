@@ -1,9 +1,11 @@
+using Streetcar.Prepare.Config;
+
 namespace Streetcar.Prepare.Reshape;
 
 /// <summary>
 /// The figures and data-quality counts of the reshape step.
 /// </summary>
-/// <param name="Mode">book or slots.</param>
+/// <param name="Mode">How incidents joined the grid (written as <c>book</c> or <c>slots</c>).</param>
 /// <param name="GridSlots">Days × route/direction table rows (duplicates included) × 24.</param>
 /// <param name="Rows">Rows of the reshaped dataset.</param>
 /// <param name="Delays">Rows with target 1.</param>
@@ -16,7 +18,7 @@ namespace Streetcar.Prepare.Reshape;
 /// <param name="LastIncidentDate">Date of the last incident in the data (null when there is none).</param>
 /// <param name="GridDaysAfterLastIncident">Grid days after <paramref name="LastIncidentDate"/> (all-negative days).</param>
 public sealed record ReshapeStats(
-    string Mode,
+    ReshapeMode Mode,
     int GridSlots,
     int Rows,
     int Delays,

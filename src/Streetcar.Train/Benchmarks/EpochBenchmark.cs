@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Streetcar.Core.Config;
 using Streetcar.Core.Data;
 using Streetcar.Train.Model;
 using Streetcar.Train.Training;
@@ -34,7 +35,7 @@ public static class EpochBenchmark
     {
         TorchRuntime.Pin(threads, 1);
         var architecture = new ModelArchitecture(trainSplit.Columns.ToArray(), SyntheticData.RealCardinalities.ToArray(),
-            TrainStage.EmbeddingDim, [], OutputActivation.HardSigmoid, 0.0003, form);
+            TrainStage.EmbeddingDim, [], Activation.HardSigmoid, 0.0003, form);
         using var model = StreetcarModel.Create(architecture);
         using var train = TensorSplit.From(trainSplit, model, new ClassWeights(1.0, 49.0));
         using var valid = TensorSplit.From(validSplit, model, new ClassWeights(1.0, 1.0));

@@ -1,3 +1,4 @@
+using Streetcar.Core.Config;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -13,7 +14,7 @@ public sealed class DenseHead : nn.Module<Tensor, Tensor>
     // Module fields are named as the state-dict keys RegisterComponents derives from them.
     private readonly ModuleList<Linear> hidden = new();
     private readonly Linear output;
-    private readonly string _activation;
+    private readonly Activation _activation;
 
     /// <summary>Creates the head for <paramref name="architecture"/>.</summary>
     public DenseHead(ModelArchitecture architecture) : base(nameof(DenseHead))

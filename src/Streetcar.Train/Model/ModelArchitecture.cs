@@ -1,3 +1,5 @@
+using Streetcar.Core.Config;
+
 namespace Streetcar.Train.Model;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Streetcar.Train.Model;
 /// <param name="Cardinalities">Number of codes of each column (embedding rows).</param>
 /// <param name="EmbeddingDim">Width of every column's embedding (book: 10).</param>
 /// <param name="HiddenLayers">Widths of the optional ReLU dense layers (book: none).</param>
-/// <param name="Activation">Output activation, <see cref="OutputActivation"/>.</param>
+/// <param name="Activation">Output activation (<c>architecture.json</c> holds its config text, e.g. <c>hard_sigmoid</c>).</param>
 /// <param name="DropoutRate">Dropout after each column's batch norm.</param>
 /// <param name="Form">Formulation whose state dict the weights file holds.</param>
 public sealed record ModelArchitecture(
@@ -15,7 +17,7 @@ public sealed record ModelArchitecture(
     IReadOnlyList<int> Cardinalities,
     int EmbeddingDim,
     IReadOnlyList<int> HiddenLayers,
-    string Activation,
+    Activation Activation,
     double DropoutRate,
     ModelForm Form)
 {

@@ -1,21 +1,19 @@
+using Streetcar.Core.Config;
 using static TorchSharp.torch;
 
 namespace Streetcar.Train.Model;
 
-/// <summary>The output activations Keras 2 offers the book.</summary>
+/// <summary>The output activations Keras 2 offers the book, as tensor functions.</summary>
 public static class OutputActivation
 {
-    /// <summary>Keras <c>hard_sigmoid</c>: clip(0.2·x + 0.5, 0, 1) (torch's hardsigmoid uses x/6 instead).</summary>
-    public const string HardSigmoid = "hard_sigmoid";
-
-    /// <summary>The logistic function.</summary>
-    public const string Sigmoid = "sigmoid";
-
-    /// <summary>Applies <paramref name="name"/> to <paramref name="x"/>.</summary>
-    public static Tensor Apply(string name, Tensor x) => name switch
+    /// <summary>
+    /// Applies <paramref name="activation"/> to <paramref name="x"/>. Keras <c>hard_sigmoid</c> is
+    /// clip(0.2·x + 0.5, 0, 1) (torch's hardsigmoid uses x/6 instead).
+    /// </summary>
+    public static Tensor Apply(Activation activation, Tensor x) => activation switch
     {
-        HardSigmoid => x.mul(0.2).add_(0.5).clamp(0.0, 1.0),
-        Sigmoid => x.sigmoid(),
-        _ => throw new ArgumentException($"unknown output activation '{name}'", nameof(name)),
+        Activation.HardSigmoid => x.mul(0.2).add_(0.5).clamp(0.0, 1.0),
+        Activation.Sigmoid => x.sigmoid(),
+        _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "unknown output activation"),
     };
 }

@@ -1,3 +1,4 @@
+using Streetcar.Core.Config;
 using Streetcar.Train.Model;
 using static TorchSharp.torch;
 
@@ -7,7 +8,7 @@ namespace Streetcar.Train.Training;
 /// Keeps, in memory, a copy of the model's state (weights and batch-norm statistics) at the best epoch of
 /// the monitor, as Keras ModelCheckpoint(save_best_only) does on disk.
 /// </summary>
-public sealed class BestCheckpoint(StreetcarModel model, string monitor, string mode) : ITrainingCallback, IDisposable
+public sealed class BestCheckpoint(StreetcarModel model, MonitorMetric monitor, MonitorMode mode) : ITrainingCallback, IDisposable
 {
     private readonly MonitorImprovement _improvement = new(monitor, mode);
     private Dictionary<string, Tensor>? _best;

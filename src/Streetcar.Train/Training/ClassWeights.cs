@@ -15,7 +15,7 @@ public sealed record ClassWeights(double Zero, double One)
     /// </summary>
     public static ClassWeights From(ExperimentConfig config, EncodedSplit train)
     {
-        if (config.Weighting != "balanced")
+        if (config.Weighting != ClassWeighting.Balanced)
         {
             return new ClassWeights(config.ZeroWeight, 1.0);
         }

@@ -1,10 +1,12 @@
+using Streetcar.Core.Config;
+
 namespace Streetcar.Train.Training;
 
 /// <summary>
 /// Keras EarlyStopping (min_delta 0, baseline none): after <c>patience</c> consecutive epochs without
 /// improvement of the monitor, stop.
 /// </summary>
-public sealed class EarlyStopping(string monitor, string mode, int patience) : ITrainingCallback
+public sealed class EarlyStopping(MonitorMetric monitor, MonitorMode mode, int patience) : ITrainingCallback
 {
     private readonly MonitorImprovement _improvement = new(monitor, mode);
     private int _wait;

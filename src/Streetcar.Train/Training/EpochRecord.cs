@@ -1,3 +1,5 @@
+using Streetcar.Core.Config;
+
 namespace Streetcar.Train.Training;
 
 /// <summary>
@@ -12,13 +14,13 @@ namespace Streetcar.Train.Training;
 /// <param name="ValAccuracy">Validation accuracy at threshold 0.5.</param>
 public sealed record EpochRecord(int Epoch, double Loss, double Accuracy, double ValLoss, double ValAccuracy)
 {
-    /// <summary>The value of monitor <paramref name="name"/> (val_loss, val_accuracy, loss or accuracy).</summary>
-    public double Metric(string name) => name switch
+    /// <summary>The value of <paramref name="monitor"/> in this epoch.</summary>
+    public double Metric(MonitorMetric monitor) => monitor switch
     {
-        "loss" => Loss,
-        "accuracy" => Accuracy,
-        "val_loss" => ValLoss,
-        "val_accuracy" => ValAccuracy,
-        _ => throw new ArgumentException($"unknown metric '{name}'", nameof(name)),
+        MonitorMetric.Loss => Loss,
+        MonitorMetric.Accuracy => Accuracy,
+        MonitorMetric.ValLoss => ValLoss,
+        MonitorMetric.ValAccuracy => ValAccuracy,
+        _ => throw new ArgumentOutOfRangeException(nameof(monitor), monitor, "unknown metric"),
     };
 }

@@ -1,3 +1,5 @@
+using Streetcar.Core.Config;
+
 namespace Streetcar.Train.Training;
 
 /// <summary>
@@ -16,8 +18,8 @@ namespace Streetcar.Train.Training;
 public sealed record TrainingHistory(
     string Experiment,
     IReadOnlyList<EpochRecord> Epochs,
-    string Monitor,
-    string Mode,
+    MonitorMetric Monitor,
+    MonitorMode Mode,
     bool EarlyStopping,
     int? BestEpoch,
     int? StoppedEpoch,

@@ -26,7 +26,7 @@ public static class BadInputs
         // Prepare config.
         Prepare("prepare: unknown key", "cleaning: aggressive\n", "data/prepare.yml", "cleaning", "unknown key"),
         Prepare("prepare: end before start", "end_date: 2013-12-31\n", "data/prepare.yml", "end_date", "must not be before start_date"),
-        Prepare("prepare: unknown reshape mode", "mode: hourly\n", "data/prepare.yml", "'hourly' is not allowed", "book, slots"),
+        Prepare("prepare: unknown reshape mode", "mode: hourly\n", "data/prepare.yml", "'hourly' is not allowed", "book | slots"),
 
         // Data.
         new("missing workbook", w => w.DataSource = Folder(w, "other-source", withOtherYear: true), null, SliceFiles.Workbook, "workbook missing"),

@@ -13,7 +13,7 @@ public class PrepareConfigTests
         var config = new PrepareConfig().Validate("defaults");
 
         Assert.Equal((new DateOnly(2014, 1, 1), new DateOnly(2019, 12, 31)), (config.Start, config.End));
-        Assert.Equal((ReshapeMode.Book, 0.0, true), (config.ReshapeMode, config.DelayThreshold, config.DropBadRows));
+        Assert.Equal((ReshapeMode.Book, 0.0, true), (config.Mode, config.DelayThreshold, config.DropBadRows));
         Assert.Equal(56, config.RouteDirections.Count);
         Assert.Equal(2, config.RouteDirections.Count(p => p == new RouteDirection("304", "e")));
     }
@@ -44,7 +44,7 @@ public class PrepareConfigTests
     {
         var a = PrepareStage.ConfigFingerprint(new PrepareConfig());
         var b = PrepareStage.ConfigFingerprint(PrepareStage.ReadConfig(Path.Combine(RepoPaths.Root, "data", "prepare.yml")));
-        var c = PrepareStage.ConfigFingerprint(new PrepareConfig { Mode = "slots" });
+        var c = PrepareStage.ConfigFingerprint(new PrepareConfig { Mode = ReshapeMode.Slots });
 
         Assert.Equal(a, b);
         Assert.NotEqual(a, c);
@@ -52,7 +52,7 @@ public class PrepareConfigTests
     }
 
     [Theory]
-    [InlineData("mode: fast", "'mode'", "allowed: book, slots")]
+    [InlineData("mode: fast", "'mode'", "allowed: book | slots")]
     [InlineData("start_date: 2014-13-01", "'start_date'", "yyyy-MM-dd")]
     [InlineData("end_date: 2013-12-31", "'end_date'", "before start_date")]
     [InlineData("delay_threshold: -1", "'delay_threshold'", ">= 0")]
@@ -61,8 +61,25 @@ public class PrepareConfigTests
     {
         var error = Assert.Throws<ConfigException>(() => YamlConfigReader.Parse<PrepareConfig>(yaml, "p.yml").Validate("p.yml"));
 
-        Assert.StartsWith("p.yml: " + key, error.Message);
+        // A value the YAML reader refuses (mode's text) also gives its line and column.
+        Assert.Matches(@"^p\.yml(:\d+:\d+)?: " + System.Text.RegularExpressions.Regex.Escape(key), error.Message);
         Assert.Contains(allowed, error.Message);
+    }
+
+    [Fact]
+    public void PrepareYml_CommentAboveMode_ExplainsEveryReshapeMode()
+    {
+        var lines = File.ReadAllLines(Path.Combine(RepoPaths.Root, "data", "prepare.yml"));
+        var comment = lines[Array.FindIndex(lines, l => l.StartsWith("mode:", StringComparison.Ordinal)) - 1];
+
+        Assert.All(ConfigEnum.Names<ReshapeMode>(), name => Assert.Contains(name + ":", comment));
+    }
+
+    [Fact]
+    public void Mode_IsWrittenInTheFingerprintAsItsText()
+    {
+        Assert.Contains("\"mode\":\"book\"", Streetcar.Core.Cache.Canonical.Json(new PrepareConfig()));
+        Assert.Contains("\"mode\":\"slots\"", Streetcar.Core.Cache.Canonical.Json(new PrepareConfig { Mode = ReshapeMode.Slots }));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace Streetcar.Prepare.Tests.Reshape;
 public class GridBuilderTests
 {
     // Two days, a table with a duplicated pair (as the book's 304,e) and one pair never delayed.
-    private static PrepareConfig Config(string mode = "book", double threshold = 0) => new()
+    private static PrepareConfig Config(ReshapeMode mode = ReshapeMode.Book, double threshold = 0) => new()
     {
         StartDate = "2014-01-01",
         EndDate = "2014-01-02",
@@ -63,7 +63,7 @@ public class GridBuilderTests
     [Fact]
     public void SlotsMode_HasOneRowPerDistinctSlot_PositiveWhenAnyIncidentIsADelay()
     {
-        var result = GridBuilder.Build(Incidents, Config("slots"));
+        var result = GridBuilder.Build(Incidents, Config(ReshapeMode.Slots));
 
         Assert.Equal(2 * 3 * 24, result.Stats.Rows);
         Assert.Equal(2, result.Stats.Delays);

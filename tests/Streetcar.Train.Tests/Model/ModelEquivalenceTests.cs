@@ -1,3 +1,4 @@
+using Streetcar.Core.Config;
 using Streetcar.Train.Model;
 using Streetcar.Train.Training;
 using TorchSharp;
@@ -8,9 +9,9 @@ namespace Streetcar.Train.Tests.Model;
 public sealed class ModelEquivalenceTests
 {
     private static readonly ModelArchitecture Architecture = new(
-        ["a", "b", "c"], [3, 5, 4], 10, [6], OutputActivation.Sigmoid, 0.2, ModelForm.PerColumn);
+        ["a", "b", "c"], [3, 5, 4], 10, [6], Activation.Sigmoid, 0.2, ModelForm.PerColumn);
 
-    private static (PerColumnModel PerColumn, FusedModel Fused, Tensor Codes, Tensor Labels) Pair(string activation = OutputActivation.Sigmoid)
+    private static (PerColumnModel PerColumn, FusedModel Fused, Tensor Codes, Tensor Labels) Pair(Activation activation = Activation.Sigmoid)
     {
         torch.random.manual_seed(3);
         var perColumn = new PerColumnModel(Architecture with { Activation = activation });
@@ -56,9 +57,9 @@ public sealed class ModelEquivalenceTests
     }
 
     [Theory]
-    [InlineData(OutputActivation.Sigmoid)]
-    [InlineData(OutputActivation.HardSigmoid)]
-    public void ToFused_SameSgdSteps_SameFunctionAfterwards(string activation)
+    [InlineData(Activation.Sigmoid)]
+    [InlineData(Activation.HardSigmoid)]
+    public void ToFused_SameSgdSteps_SameFunctionAfterwards(Activation activation)
     {
         var (perColumn, fused, codes, labels) = Pair(activation);
         var weights = full(64, 1, 1.0 / 64);

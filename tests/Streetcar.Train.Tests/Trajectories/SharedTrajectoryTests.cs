@@ -61,7 +61,7 @@ public sealed class SharedTrajectoryTests : IDisposable
     [Fact]
     public void Run_ResumedFromAShorterTrajectory_IsByteIdenticalToAnUninterruptedOne()
     {
-        var config = TestData.Config(epochs: 5) with { Weighting = "balanced", DropoutRate = 0.05 };
+        var config = TestData.Config(epochs: 5) with { Weighting = ClassWeighting.Balanced, DropoutRate = 0.05 };
         TrajectoryInput Input(int epochs, string folder) => new(config, TestData.Train(), TestData.Valid(), TestData.Encoders, epochs, _ => false, folder);
 
         TrajectoryStage.Run(Input(5, _temp.Sub("whole")));
@@ -84,12 +84,12 @@ public sealed class SharedTrajectoryTests : IDisposable
     /// <summary>Configs that differ only in their stopping rule, like exp0–exp2 and exp3–exp5.</summary>
     private static ExperimentConfig[] Series(string group)
     {
-        var shape = TestData.Config() with { DropoutRate = 0.05, Weighting = group == "weighted" ? "balanced" : "none" };
+        var shape = TestData.Config() with { DropoutRate = 0.05, Weighting = group == "weighted" ? ClassWeighting.Balanced : ClassWeighting.None };
         return group == "unweighted"
             ? [shape with { Name = "one", Epochs = 1 }, shape with { Name = "three", Epochs = 3 }, shape with { Name = "eight", Epochs = 8 }]
             : [shape with { Name = "eight", Epochs = 8 },
-               shape with { Name = "stop-val-loss", Epochs = 8, EarlyStopping = new EarlyStoppingConfig { Enabled = true, Monitor = "val_loss", Mode = "min", Patience = 2 } },
-               shape with { Name = "stop-val-accuracy", Epochs = 8, EarlyStopping = new EarlyStoppingConfig { Enabled = true, Monitor = "val_accuracy", Mode = "max", Patience = 1 } }];
+               shape with { Name = "stop-val-loss", Epochs = 8, EarlyStopping = new EarlyStoppingConfig { Enabled = true, Monitor = MonitorMetric.ValLoss, Mode = MonitorMode.Min, Patience = 2 } },
+               shape with { Name = "stop-val-accuracy", Epochs = 8, EarlyStopping = new EarlyStoppingConfig { Enabled = true, Monitor = MonitorMetric.ValAccuracy, Mode = MonitorMode.Max, Patience = 1 } }];
     }
 
     private static void AssertSameFiles(string expected, string actual)

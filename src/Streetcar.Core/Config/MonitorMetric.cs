@@ -1,0 +1,20 @@
+namespace Streetcar.Core.Config;
+
+/// <summary>
+/// YAML <c>early_stopping.monitor</c>: the per-epoch metric early stopping and the best checkpoint watch. Written
+/// as its <see cref="ConfigEnum"/> text (<c>val_loss</c>, …), in this order in the docs.
+/// </summary>
+public enum MonitorMetric
+{
+    /// <summary><c>val_loss</c>: unweighted loss on the validation split.</summary>
+    ValLoss,
+
+    /// <summary><c>val_accuracy</c>: validation accuracy at threshold 0.5.</summary>
+    ValAccuracy,
+
+    /// <summary><c>loss</c>: mean weighted training loss of the epoch.</summary>
+    Loss,
+
+    /// <summary><c>accuracy</c>: training accuracy during the epoch.</summary>
+    Accuracy,
+}
