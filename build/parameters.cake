@@ -19,6 +19,9 @@ public sealed class BuildParameters
     /// <summary>Jobs run side by side by Train and Evaluate (--jobs=N); empty: the CLI's default, the core count.</summary>
     public string Jobs { get; init; }
 
+    /// <summary>Repeats of every experiment instead of the configured counts (--repeats=N); empty: as configured.</summary>
+    public string Repeats { get; init; }
+
     public static BuildParameters FromContext(ICakeContext context) => new BuildParameters
     {
         Target = context.Argument("target", "Default"),
@@ -30,5 +33,6 @@ public sealed class BuildParameters
         CliArgs = context.Argument("cli-args", ""),
         BaseRevision = context.Argument("base", "HEAD"),
         Jobs = context.Argument("jobs", ""),
+        Repeats = context.Argument("repeats", ""),
     };
 }

@@ -32,6 +32,9 @@ string[] ExperimentArgs(BuildParameters p) =>
 /// --jobs=N when given (the CLI defaults to the core count).
 string[] JobsArgs(BuildParameters p) => string.IsNullOrEmpty(p.Jobs) ? new string[0] : new[] { "--jobs", p.Jobs };
 
+/// --repeats=N when given (the CLI defaults to each experiment's configured count).
+string[] RepeatsArgs(BuildParameters p) => string.IsNullOrEmpty(p.Repeats) ? new string[0] : new[] { "--repeats", p.Repeats };
+
 /// --keep-going when the build goes on past <paramref name="task"/> to the report, which marks the failed
 /// experiments and fails the build; when the task itself is the target, a failed experiment fails it.
 string[] KeepGoingArgs(BuildParameters p, string task) =>
@@ -39,7 +42,7 @@ string[] KeepGoingArgs(BuildParameters p, string task) =>
 
 /// A per-experiment verb (train, evaluate): the CLI runs the experiments' jobs in parallel and records failures.
 void PerExperiment(BuildParameters p, string verb, string task) =>
-    Cli(p, verb, ExperimentArgs(p).Concat(ForceArgs(p)).Concat(JobsArgs(p)).Concat(KeepGoingArgs(p, task)).ToArray());
+    Cli(p, verb, ExperimentArgs(p).Concat(ForceArgs(p)).Concat(JobsArgs(p)).Concat(RepeatsArgs(p)).Concat(KeepGoingArgs(p, task)).ToArray());
 
 Task("FetchData")
     .Description("Copies (--data-source=DIR) or downloads the raw workbooks into data/raw/ and checks their SHA-256 pins.")
@@ -64,7 +67,7 @@ Task("Evaluate")
 Task("Report")
     .Description("Renders results/report.md and its plots from the cached metrics (failed experiments are marked).")
     .IsDependentOn("Evaluate")
-    .Does<BuildParameters>(p => Cli(p, "report"));
+    .Does<BuildParameters>(p => Cli(p, "report", RepeatsArgs(p)));
 
 Task("AllExperiments")
     .Description("The whole pipeline: fetch, prepare, train and evaluate every experiment (--jobs=N side by side), report.")

@@ -46,6 +46,26 @@ public static class CommonOptions
         Description = "Train every experiment's own trajectory instead of sharing one among experiments that differ only in when they stop (same results; for measuring the saving).",
     };
 
+    public static readonly Option<int?> Repeats = CreateRepeats();
+
+    private static Option<int?> CreateRepeats()
+    {
+        var option = new Option<int?>("--repeats")
+        {
+            Description = $"Train and report N repeats of every experiment instead of its configured count (1 .. {Core.Config.RepeatSeeds.MaxRepeats}), for a quick look; it changes the cache keys, and the report says so.",
+            HelpName = "N",
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.LastOrDefault()?.Value is { } text && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var n)
+                && n is < 1 or > Core.Config.RepeatSeeds.MaxRepeats)
+            {
+                result.AddError($"--repeats must be a whole number in 1 .. {Core.Config.RepeatSeeds.MaxRepeats}, not {text}");
+            }
+        });
+        return option;
+    }
+
     private static Option<int> CreateJobs()
     {
         var option = new Option<int>("--jobs", "-j")
@@ -56,9 +76,10 @@ public static class CommonOptions
         };
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() < 1)
+            // A token that is no number at all is reported by the parser itself; asking for the value would throw.
+            if (result.Tokens.LastOrDefault()?.Value is { } text && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var jobs) && jobs < 1)
             {
-                result.AddError($"--jobs must be a whole number of at least 1, not {result.Tokens.LastOrDefault()?.Value}");
+                result.AddError($"--jobs must be a whole number of at least 1, not {text}");
             }
         });
         return option;

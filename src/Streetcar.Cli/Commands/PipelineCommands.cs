@@ -49,7 +49,7 @@ public static class PipelineCommands
             var run = PipelineRun.Start(ctx, Names(result), raw);
             var csv = result.GetValue(exportCsv);
             // Experiments that share split parameters share one prepared entry.
-            foreach (var experiment in run.Experiments.DistinctBy(e => e.SplitKey))
+            foreach (var experiment in run.Runs.DistinctBy(e => e.SplitKey))
             {
                 var prepared = run.PreparedFor(experiment, ctx.Force, csv);
                 var split = prepared.Summary().Split;
@@ -79,12 +79,13 @@ public static class PipelineCommands
             CommonOptions.Jobs,
             CommonOptions.KeepGoing,
             CommonOptions.NoSharing,
+            CommonOptions.Repeats,
         };
         command.SetAction(result =>
         {
             var ctx = Open(result, console);
             using var runLock = ctx.Lock();
-            var run = PipelineRun.Start(ctx, Names(result));
+            var run = PipelineRun.Start(ctx, Names(result), repeats: result.GetValue(CommonOptions.Repeats));
             var failed = Engine(ctx, run, result, EngineOptions.ForcedBy(ctx.Force, forcedStages)).Run(goal);
             return Finish(console, verb, run, failed, result.GetValue(CommonOptions.KeepGoing));
         });
@@ -93,13 +94,16 @@ public static class PipelineCommands
 
     private static Command Report(CliConsole console)
     {
-        var command = new Command("report", "Renders results/report.md, results/metrics.json and results/plots/ from the cached results of every experiment. Refuses, leaving results/ as it is, when an experiment is neither evaluated nor failed in the cache; exits 2 after writing when an experiment failed (the report marks it).");
+        var command = new Command("report", "Renders results/report.md, results/metrics.json and results/plots/ from the cached results of every experiment. Refuses, leaving results/ as it is, when an experiment is neither evaluated nor failed in the cache; exits 2 after writing when an experiment failed (the report marks it).")
+        {
+            CommonOptions.Repeats,
+        };
         command.SetAction(result =>
         {
             var ctx = Open(result, console);
             ctx.Workspace.EnsureResultsWritable();
             using var runLock = ctx.Lock();
-            var run = PipelineRun.Start(ctx, []);
+            var run = PipelineRun.Start(ctx, [], repeats: result.GetValue(CommonOptions.Repeats));
             WriteReport(ctx, run);
             return Finish(console, "report", run, ReportStep.Failed(ctx, run), keepGoing: false);
         });
@@ -115,6 +119,7 @@ public static class PipelineCommands
             CommonOptions.Force,
             CommonOptions.Jobs,
             CommonOptions.NoSharing,
+            CommonOptions.Repeats,
         };
         command.SetAction(result =>
         {
@@ -122,7 +127,7 @@ public static class PipelineCommands
             ctx.Workspace.EnsureResultsWritable();
             using var runLock = ctx.Lock();
             var raw = RawDataStep.Fetch(ctx, CommonOptions.ResolveDataSource(result), result.GetValue(CommonOptions.AcceptNewVintage));
-            var run = PipelineRun.Start(ctx, [], raw);
+            var run = PipelineRun.Start(ctx, [], raw, result.GetValue(CommonOptions.Repeats));
             if (run.Experiments.Count == 0)
             {
                 // Nothing can run or be reported: the config errors are the whole message.
@@ -131,7 +136,7 @@ public static class PipelineCommands
             if (ctx.Force)
             {
                 // --force rebuilds every stage: prepared data once per split, then the jobs of the engine.
-                foreach (var experiment in run.Experiments.DistinctBy(e => e.SplitKey))
+                foreach (var experiment in run.Runs.DistinctBy(e => e.SplitKey))
                 {
                     run.PreparedFor(experiment, force: true);
                 }
@@ -172,7 +177,7 @@ public static class PipelineCommands
     {
         var first = run.Experiments.FirstOrDefault() ?? throw new PipelineException("no valid experiment to report on");
         ReportStep.EnsureComplete(ctx, run);
-        var prepared = run.PreparedFor(first);
+        var prepared = run.PreparedFor(first.Runs[0]);
         ReportStep.Write(ctx, ReportStep.Gather(ctx, run, prepared, ScoreStep.SanityTrips(ctx, run)));
         RunInfo.Gather(ctx, run).Write(ctx.Workspace);
     }

@@ -14,10 +14,10 @@ public static class EvaluateStep
     public const string MetricsFile = "metrics.json";
 
     /// <summary>The experiment's metrics with <paramref name="model"/>, computed now unless cached.</summary>
-    public static EvaluationResult Ensure(PipelineContext ctx, Experiment experiment, CacheEntry model, PreparedData data, bool force)
+    public static EvaluationResult Ensure(PipelineContext ctx, ExperimentRun run, CacheEntry model, PreparedData data, bool force)
     {
-        var info = new CacheEntryInfo(experiment.Name, experiment.Config.Description);
-        var entry = ctx.Cache.GetOrCreate(experiment.EvaluateKey, info, folder => StageTiming.Measure(folder, () =>
+        var info = new CacheEntryInfo(run.Label, run.Config.Description);
+        var entry = ctx.Cache.GetOrCreate(run.EvaluateKey, info, folder => StageTiming.Measure(folder, () =>
         {
             using var saved = ModelFolder.Load(model.Folder);
             ScoredSplit Score(string file)
@@ -26,12 +26,12 @@ public static class EvaluateStep
                 return new ScoredSplit(split.Labels, TrainStage.Predict(saved.Model, split));
             }
             var chosen = saved.History.ChosenLabel;
-            var input = new EvaluateInput(experiment.Name, chosen, experiment.Config.Threshold,
+            var input = new EvaluateInput(run.Experiment, chosen, run.Config.Threshold,
                 Score(PreparedLayout.Train), Score(PreparedLayout.Valid), Score(PreparedLayout.Test));
             var result = EvaluateStage.Run(input);
             StableJson.Write(Path.Combine(folder, MetricsFile), result);
             var t = result.Test;
-            ctx.Console.Info($"evaluate {experiment.Name}: test accuracy {t.Accuracy:F4}, recall {t.Recall:F4}, precision {t.Precision:F4}, false negatives {t.Confusion.FalseNegatives}");
+            ctx.Console.Info($"evaluate {run.Label}: test accuracy {t.Accuracy:F4}, recall {t.Recall:F4}, precision {t.Precision:F4}, false negatives {t.Confusion.FalseNegatives}");
         }), force);
         return StableJson.Read<EvaluationResult>(entry.PathOf(MetricsFile));
     }

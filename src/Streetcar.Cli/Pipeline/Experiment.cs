@@ -5,19 +5,19 @@ using Streetcar.Core.Hashing;
 
 namespace Streetcar.Cli.Pipeline;
 
-/// <summary>One experiment file, loaded and validated, with the cache keys of its stages.</summary>
+/// <summary>One experiment file, loaded and validated, with its repeats (the runs the stages work on).</summary>
 /// <param name="Name">File name without .yml.</param>
 /// <param name="File">The experiment file.</param>
-/// <param name="Config">The resolved config.</param>
-/// <param name="SplitKey">Key of its prepared splits.</param>
-/// <param name="TrajectoryShape">
-/// Identity of the training trajectory it is a prefix of: experiments with equal shapes differ only in their
-/// stopping rule and share their epochs (not an entry key: trajectory entries add their length).
-/// </param>
-/// <param name="TrainKey">Key of its model folder.</param>
-/// <param name="EvaluateKey">Key of its metrics.</param>
-public sealed record Experiment(string Name, string File, ExperimentConfig Config, CacheKey SplitKey, CacheKey TrajectoryShape, CacheKey TrainKey, CacheKey EvaluateKey)
+/// <param name="Config">The resolved config (with its repeat count).</param>
+/// <param name="Runs">One run per repeat, repeat 1 first.</param>
+public sealed record Experiment(string Name, string File, ExperimentConfig Config, IReadOnlyList<ExperimentRun> Runs)
 {
+    /// <summary>
+    /// Identity of everything the experiment trains: its runs' train keys. A failure is remembered against it, so
+    /// the experiment is skipped until one of its runs' inputs changes.
+    /// </summary>
+    public CacheKey Key => Runs.Count == 1 ? Runs[0].TrainKey
+        : Runs.Aggregate(CacheKeyBuilder.For(StageTable.Train.Name, StageTable.Train.Version), (b, r) => b.Input($"repeat-{r.Repeat}", r.TrainKey)).Build();
 
     /// <summary>
     /// Short hash of the canonical resolved config (what the report shows): it changes when the experiment's
@@ -48,7 +48,7 @@ public sealed record Experiment(string Name, string File, ExperimentConfig Confi
     /// Loads the named experiments (all when <paramref name="names"/> is empty), in name order. An experiment
     /// whose config is invalid is returned as its error, so that the others can still run.
     /// </summary>
-    public static IReadOnlyList<(string Name, Experiment? Experiment, string? Error)> Load(Workspace workspace, IReadOnlyList<string> names, CacheKey gridKey)
+    public static IReadOnlyList<(string Name, Experiment? Experiment, string? Error)> Load(Workspace workspace, IReadOnlyList<string> names, CacheKey gridKey, int? repeats = null)
     {
         var all = Names(workspace);
         if (all.Count == 0)
@@ -61,14 +61,14 @@ public sealed record Experiment(string Name, string File, ExperimentConfig Confi
             throw new PipelineException($"unknown experiment {string.Join(", ", unknown)}; known: {string.Join(", ", all)}");
         }
         var chosen = names.Count == 0 ? all : all.Where(names.Contains).ToArray();
-        return chosen.Select(name => TryCreate(workspace, name, gridKey)).ToArray();
+        return chosen.Select(name => TryCreate(workspace, name, gridKey, repeats)).ToArray();
     }
 
-    private static (string, Experiment?, string?) TryCreate(Workspace workspace, string name, CacheKey gridKey)
+    private static (string, Experiment?, string?) TryCreate(Workspace workspace, string name, CacheKey gridKey, int? repeats)
     {
         try
         {
-            return (name, Create(workspace, name, gridKey), null);
+            return (name, Create(workspace, name, gridKey, repeats), null);
         }
         catch (PipelineException e)
         {
@@ -77,14 +77,15 @@ public sealed record Experiment(string Name, string File, ExperimentConfig Confi
         }
     }
 
-    private static Experiment Create(Workspace workspace, string name, CacheKey gridKey)
+    private static Experiment Create(Workspace workspace, string name, CacheKey gridKey, int? repeats)
     {
         var file = Path.Combine(workspace.Experiments, name + ".yml");
         var config = ExperimentConfigLoader.Load(file) with { Name = name };
-        var splitKey = PrepareStep.SplitKey(gridKey, config);
-        var shape = StageTable.Trajectory.Key(config).Input("prepared", splitKey).Build();
-        var trainKey = StageTable.Train.Key(config).Input("trajectory", shape).Input("prepared", splitKey).Build();
-        var evaluateKey = StageTable.Evaluate.Key(config).Input("model", trainKey).Input("prepared", splitKey).Build();
-        return new Experiment(name, file, config, splitKey, shape, trainKey, evaluateKey);
+        if (repeats is { } count)
+        {
+            config = config with { Repeats = count };
+        }
+        var runs = Enumerable.Range(1, config.Repeats).Select(repeat => ExperimentRun.Create(config, repeat, gridKey)).ToArray();
+        return new Experiment(name, file, config, runs);
     }
 }

@@ -40,10 +40,10 @@ public sealed class PipelineEngine(PipelineContext ctx, PipelineRun run, EngineO
             failed.Add(name);
         }
         var retry = options.Forced.Count > 0;
-        var chosen = new List<(Experiment Experiment, PreparedData Data)>();
+        var chosen = new List<(ExperimentRun Run, PreparedData Data)>();
         foreach (var experiment in run.Experiments)
         {
-            if (!retry && failures.FailedForGood(experiment.Name, experiment.TrainKey) is { } previous)
+            if (!retry && failures.FailedForGood(experiment.Name, experiment.Key) is { } previous)
             {
                 ctx.Console.Error($"{experiment.Name} skipped: it failed before with the same inputs ({previous}); --force retries");
                 failed.Add(experiment.Name);
@@ -51,7 +51,7 @@ public sealed class PipelineEngine(PipelineContext ctx, PipelineRun run, EngineO
             }
             try
             {
-                chosen.Add((experiment, run.PreparedFor(experiment)));
+                chosen.AddRange(experiment.Runs.Select(r => (r, run.PreparedFor(r))).ToArray());
             }
             catch (PipelineException e) when (e is not DataException)
             {
@@ -63,7 +63,7 @@ public sealed class PipelineEngine(PipelineContext ctx, PipelineRun run, EngineO
         _board = new JobBoard(ctx.Console, jobs.Count);
         JobScheduler.Run(jobs, options.Jobs, _board.Started, _board.Finished);
 
-        foreach (var (experiment, _) in chosen)
+        foreach (var experiment in run.Experiments.Where(e => chosen.Any(c => c.Run.Experiment == e.Name)))
         {
             var own = jobs.Where(j => j.Experiments.Contains(experiment.Name)).ToArray();
             if (own.FirstOrDefault(j => j.Status == JobStatus.Failed) is { } job)
@@ -82,86 +82,85 @@ public sealed class PipelineEngine(PipelineContext ctx, PipelineRun run, EngineO
         return failed.ToArray();
     }
 
-    /// <summary>The jobs for what is not cached yet, in experiment order; a damaged entry counts as missing.</summary>
-    private List<Job> Plan(Goal goal, IReadOnlyList<(Experiment Experiment, PreparedData Data)> chosen)
+    /// <summary>The jobs for what is not cached yet, in run order; a damaged entry counts as missing.</summary>
+    private List<Job> Plan(Goal goal, IReadOnlyList<(ExperimentRun Run, PreparedData Data)> chosen)
     {
-        var needs = new List<(Experiment Experiment, PreparedData Data, bool Train, bool Evaluate, CacheEntry? Model)>();
-        var groups = new Dictionary<CacheKey, List<Experiment>>();
-        foreach (var (experiment, data) in chosen)
+        var needs = new List<(ExperimentRun Run, PreparedData Data, bool Train, bool Evaluate, CacheEntry? Model)>();
+        var groups = new Dictionary<CacheKey, List<ExperimentRun>>();
+        foreach (var (run, data) in chosen)
         {
-            var evaluate = goal == Goal.Evaluate && (options.IsForced(StageTable.Evaluate) || !ctx.Cache.TryOpen(experiment.EvaluateKey, out _));
+            var evaluate = goal == Goal.Evaluate && (options.IsForced(StageTable.Evaluate) || !ctx.Cache.TryOpen(run.EvaluateKey, out _));
             // The model entry is checked even when the metrics are cached: the report reads its history, so a
             // damaged model entry must be rebuilt here, not show up as "not trained" in the report.
             CacheEntry? model = null;
-            var train = options.IsForced(StageTable.Train) || !ctx.Cache.TryOpen(experiment.TrainKey, out model);
-            needs.Add((experiment, data, train, evaluate, model));
+            var train = options.IsForced(StageTable.Train) || !ctx.Cache.TryOpen(run.TrainKey, out model);
+            needs.Add((run, data, train, evaluate, model));
             if (train)
             {
-                var shape = options.Sharing ? experiment.TrajectoryShape : Unshared(experiment);
+                var shape = options.Sharing ? run.TrajectoryShape : Unshared(run);
                 if (!groups.TryGetValue(shape, out var members))
                 {
                     groups.Add(shape, members = []);
                 }
-                members.Add(experiment);
+                members.Add(run);
             }
             else
             {
-                ctx.Console.Info($"train {experiment.Name}: cached ({experiment.TrainKey}), nothing to train");
+                ctx.Console.Info($"train {run.Label}: cached ({run.TrainKey}), nothing to train");
             }
             if (goal == Goal.Evaluate && !evaluate)
             {
-                ctx.Console.Info($"evaluate {experiment.Name}: cached ({experiment.EvaluateKey})");
+                ctx.Console.Info($"evaluate {run.Label}: cached ({run.EvaluateKey})");
             }
         }
 
         // Trajectories first: they are the long jobs, and everything else waits for them.
         var jobs = new List<Job>();
-        var trajectoryOf = new Dictionary<string, (Job Job, Func<CacheEntry> Entry)>(StringComparer.Ordinal);
+        var trajectoryOf = new Dictionary<ExperimentRun, (Job Job, Func<CacheEntry> Entry)>();
         foreach (var (shape, members) in groups)
         {
-            var names = members.Select(m => m.Name).ToArray();
-            var label = string.Join(", ", names);
-            var data = needs.First(n => n.Experiment == members[0]).Data;
+            var label = string.Join(", ", members.Select(m => m.Label));
+            var data = needs.First(n => n.Run == members[0]).Data;
             CacheEntry? entry = null;
-            var job = new Job($"trajectory {label}", names, members[0].Config.Threads, () => entry = TrajectoryStep.Ensure(
-                ctx, shape, members, data, options.IsForced(StageTable.Trajectory), [_board!.Epochs(label)]), []);
+            var job = new Job($"trajectory {label}", members.Select(m => m.Experiment).Distinct().ToArray(), members[0].Config.Threads,
+                () => entry = TrajectoryStep.Ensure(ctx, shape, members, data, options.IsForced(StageTable.Trajectory), [_board!.Epochs(label)]), []);
             jobs.Add(job);
-            foreach (var name in names)
+            foreach (var member in members)
             {
-                trajectoryOf[name] = (job, () => entry!);
+                trajectoryOf[member] = (job, () => entry!);
             }
         }
-        foreach (var (experiment, data, train, evaluate, cachedModel) in needs)
+        foreach (var (run, data, train, evaluate, cachedModel) in needs)
         {
-            var threads = experiment.Config.Threads;
+            var threads = run.Config.Threads;
             var model = cachedModel;
             Job? trainJob = null;
             if (train)
             {
-                var trajectory = trajectoryOf[experiment.Name];
-                trainJob = new Job($"train {experiment.Name}", [experiment.Name], threads, () => model = TrainStep.Ensure(
-                    ctx, experiment, trajectory.Entry, data, options.IsForced(StageTable.Train)), [trajectory.Job]);
+                var trajectory = trajectoryOf[run];
+                trainJob = new Job($"train {run.Label}", [run.Experiment], threads, () => model = TrainStep.Ensure(
+                    ctx, run, trajectory.Entry, data, options.IsForced(StageTable.Train)), [trajectory.Job]);
                 jobs.Add(trainJob);
             }
             if (evaluate)
             {
-                jobs.Add(new Job($"evaluate {experiment.Name}", [experiment.Name], threads, () => EvaluateStep.Ensure(
-                    ctx, experiment, model!, data, options.IsForced(StageTable.Evaluate)), trainJob is null ? [] : [trainJob]));
+                jobs.Add(new Job($"evaluate {run.Label}", [run.Experiment], threads, () => EvaluateStep.Ensure(
+                    ctx, run, model!, data, options.IsForced(StageTable.Evaluate)), trainJob is null ? [] : [trainJob]));
             }
         }
         return jobs;
     }
 
     /// <summary>With sharing off, a trajectory of the experiment's own (for measuring what sharing saves).</summary>
-    private static CacheKey Unshared(Experiment experiment) =>
+    private static CacheKey Unshared(ExperimentRun run) =>
         CacheKeyBuilder.For(StageTable.Trajectory.Name, StageTable.Trajectory.Version)
-            .Input("shape", experiment.TrajectoryShape).Param("unshared", experiment.Name).Build();
+            .Input("shape", run.TrajectoryShape).Param("unshared", run.Label).Build();
 
     private void Fail(FailureLog failures, ISet<string> failed, Experiment experiment, string what, Exception error)
     {
         // A pipeline error fails the same way with the same inputs (skipped until they change); anything else,
         // such as an I/O error, is retried next run.
-        failures.Record(experiment.Name, $"{what}: {error.Message}", experiment.TrainKey, final: error is PipelineException);
+        failures.Record(experiment.Name, $"{what}: {error.Message}", experiment.Key, final: error is PipelineException);
         failed.Add(experiment.Name);
     }
 }

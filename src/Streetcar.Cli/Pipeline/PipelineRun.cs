@@ -15,13 +15,14 @@ public sealed class PipelineRun
     private readonly PrepareConfig _prepareConfig;
     private readonly Dictionary<CacheKey, PreparedData> _prepared = [];
 
-    private PipelineRun(PipelineContext ctx, RawData raw, PrepareConfig prepareConfig, IReadOnlyList<string> names)
+    private PipelineRun(PipelineContext ctx, RawData raw, PrepareConfig prepareConfig, IReadOnlyList<string> names, int? repeats)
     {
         _ctx = ctx;
         _raw = raw;
         _prepareConfig = prepareConfig;
         GridKey = PrepareStep.GridKey(prepareConfig, raw);
-        var loaded = Experiment.Load(ctx.Workspace, names, GridKey);
+        RepeatsOverride = repeats;
+        var loaded = Experiment.Load(ctx.Workspace, names, GridKey, repeats);
         Experiments = loaded.Where(l => l.Experiment is not null).Select(l => l.Experiment!).ToArray();
         InvalidExperiments = loaded.Where(l => l.Error is not null).ToDictionary(l => l.Name, l => l.Error!);
     }
@@ -31,15 +32,22 @@ public sealed class PipelineRun
     /// <summary>The experiments whose config is valid, in name order.</summary>
     public IReadOnlyList<Experiment> Experiments { get; }
 
+    /// <summary>Every repeat of every valid experiment, in name then repeat order.</summary>
+    public IReadOnlyList<ExperimentRun> Runs => Experiments.SelectMany(e => e.Runs).ToArray();
+
     /// <summary>Experiments whose config could not be loaded: name → error.</summary>
     public IReadOnlyDictionary<string, string> InvalidExperiments { get; }
 
     /// <summary>Starts a run on the raw data as it is (<paramref name="raw"/>), or as already in data/raw/.</summary>
-    public static PipelineRun Start(PipelineContext ctx, IReadOnlyList<string> experimentNames, RawData? raw = null) =>
-        new(ctx, raw ?? RawDataStep.Current(ctx), PrepareStep.ReadConfig(ctx.Workspace), experimentNames);
+    /// <paramref name="repeats"/>: the command line's --repeats, overriding every experiment's count (null: as configured).
+    public static PipelineRun Start(PipelineContext ctx, IReadOnlyList<string> experimentNames, RawData? raw = null, int? repeats = null) =>
+        new(ctx, raw ?? RawDataStep.Current(ctx), PrepareStep.ReadConfig(ctx.Workspace), experimentNames, repeats);
+
+    /// <summary>The command line's --repeats, or null when every experiment runs its configured count.</summary>
+    public int? RepeatsOverride { get; }
 
     /// <summary>The prepared splits <paramref name="experiment"/> trains on (built on first use, never forced).</summary>
-    public PreparedData PreparedFor(Experiment experiment, bool force = false, string? exportCsv = null)
+    public PreparedData PreparedFor(ExperimentRun experiment, bool force = false, string? exportCsv = null)
     {
         if (!force && exportCsv is null && _prepared.TryGetValue(experiment.SplitKey, out var known))
         {

@@ -20,7 +20,7 @@ public static class ReportStep
             .Concat(run.InvalidExperiments.Select(i => ExperimentOutcome.Failed(i.Key, "invalid config", "-", 0, i.Value)))
             .OrderBy(o => o.Name, StringComparer.Ordinal)
             .ToList();
-        return new ReportInput(Facts(prepared.Summary()), outcomes, scoring);
+        return new ReportInput(Facts(prepared.Summary()), outcomes, scoring) { RepeatsOverride = run.RepeatsOverride };
     }
 
     /// <summary>
@@ -31,8 +31,8 @@ public static class ReportStep
     {
         var failures = new FailureLog(ctx.Workspace);
         var missing = run.Experiments
-            .Where(e => failures.FailedWith(e.Name, e.TrainKey) is null)
-            .Where(e => !ctx.Cache.TryOpen(e.EvaluateKey, out _) || !ctx.Cache.TryOpen(e.TrainKey, out _))
+            .Where(e => failures.FailedWith(e.Name, e.Key) is null)
+            .Where(e => e.Runs.Any(r => !ctx.Cache.TryOpen(r.EvaluateKey, out _) || !ctx.Cache.TryOpen(r.TrainKey, out _)))
             .Select(e => e.Name)
             .ToArray();
         if (missing.Length > 0)
@@ -45,7 +45,7 @@ public static class ReportStep
     public static IReadOnlyList<string> Failed(PipelineContext ctx, PipelineRun run)
     {
         var failures = new FailureLog(ctx.Workspace);
-        return run.Experiments.Where(e => failures.FailedWith(e.Name, e.TrainKey) is not null).Select(e => e.Name)
+        return run.Experiments.Where(e => failures.FailedWith(e.Name, e.Key) is not null).Select(e => e.Name)
             .Concat(run.InvalidExperiments.Keys)
             .Order(StringComparer.Ordinal)
             .ToArray();
@@ -60,19 +60,41 @@ public static class ReportStep
     private static ExperimentOutcome Outcome(PipelineContext ctx, Experiment e, FailureLog failures)
     {
         var hash = e.ConfigHash;
-        if (failures.FailedWith(e.Name, e.TrainKey) is { } error)
+        if (failures.FailedWith(e.Name, e.Key) is { } error)
         {
             return ExperimentOutcome.Failed(e.Name, e.Changes, hash, e.Config.Epochs, error);
         }
-        if (!ctx.Cache.TryOpen(e.EvaluateKey, out var evaluation) || !ctx.Cache.TryOpen(e.TrainKey, out var model))
+        var repeats = new List<(RepeatOutcome Outcome, TrainingHistory History)>();
+        foreach (var run in e.Runs)
         {
-            return ExperimentOutcome.Failed(e.Name, e.Changes, hash, e.Config.Epochs, "not trained and evaluated yet (run ./build.sh --target=AllExperiments)");
+            if (Cached(ctx, run) is not { } cached)
+            {
+                return ExperimentOutcome.Failed(e.Name, e.Changes, hash, e.Config.Epochs, "not trained and evaluated yet (run ./build.sh --target=AllExperiments)");
+            }
+            repeats.Add(cached);
+        }
+        var serving = ServingRepeat.Choose(repeats.Select(r => (r.Outcome.Repeat, r.Outcome.ValidLoss)).ToArray());
+        var (outcome, history) = repeats.Single(r => r.Outcome.Repeat == serving);
+        var points = history.Epochs.Select(r => new EpochPoint(r.Epoch, r.Loss, r.Accuracy, r.ValLoss, r.ValAccuracy)).ToList();
+        return new ExperimentOutcome(e.Name, e.Changes, hash, history.Epochs.Count, e.Config.Epochs, history.ChosenLabel, history.BestEpoch, points, outcome.Evaluation, null)
+        {
+            Repeats = repeats.Select(r => r.Outcome).ToArray(),
+            ServingRepeat = serving,
+        };
+    }
+
+    /// <summary>A run's outcome and training history from the cache, or null when it is not trained and evaluated.</summary>
+    public static (RepeatOutcome Outcome, TrainingHistory History)? Cached(PipelineContext ctx, ExperimentRun run)
+    {
+        if (!ctx.Cache.TryOpen(run.EvaluateKey, out var evaluation) || !ctx.Cache.TryOpen(run.TrainKey, out var model))
+        {
+            return null;
         }
         var history = StableJson.Read<TrainingHistory>(model.PathOf(ModelFolderLayout.History));
         var metrics = StableJson.Read<EvaluationResult>(evaluation.PathOf(EvaluateStep.MetricsFile));
-        var points = history.Epochs.Select(r => new EpochPoint(r.Epoch, r.Loss, r.Accuracy, r.ValLoss, r.ValAccuracy)).ToList();
-        var chosen = history.ChosenLabel;
-        return new ExperimentOutcome(e.Name, e.Changes, hash, history.Epochs.Count, e.Config.Epochs, chosen, history.BestEpoch, points, metrics, null);
+        var seeds = run.Config.Seeds;
+        return (new RepeatOutcome(run.Repeat, seeds.Torch, seeds.Shuffle, seeds.Split, history.Epochs.Count, history.ChosenEpoch,
+            history.Epochs[history.ChosenEpoch - 1].ValLoss, metrics), history);
     }
 
     private static DataFacts Facts(DataSummary s)

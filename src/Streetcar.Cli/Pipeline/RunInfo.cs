@@ -4,7 +4,10 @@ using Streetcar.Core.Json;
 namespace Streetcar.Cli.Pipeline;
 
 /// <summary>One experiment's stage durations, as measured when its cache entries were built.</summary>
-public sealed record ExperimentTimings(string Experiment, double? TrainSeconds, double? EvaluateSeconds);
+/// <param name="Experiment">The run (<c>exp3#2</c>).</param>
+/// <param name="TrajectorySeconds">Training time of the trajectory it shares (the same for every run of it).</param>
+/// <param name="EvaluateSeconds">Its evaluation time.</param>
+public sealed record ExperimentTimings(string Experiment, double? TrajectorySeconds, double? EvaluateSeconds);
 
 /// <summary>
 /// results/run-info.json: the machine facts and durations that must stay out of results/report.md (which is
@@ -17,10 +20,21 @@ public sealed record RunInfo(string Machine, int Cores, string Os, string Runtim
         Environment.ProcessorCount,
         RuntimeInformation.OSDescription,
         RuntimeInformation.FrameworkDescription,
-        run.Experiments.Select(e => new ExperimentTimings(
-            e.Name,
-            ctx.Cache.TryOpen(e.TrainKey, out var train) ? StageTiming.Read(train.Folder)?.Seconds : null,
-            ctx.Cache.TryOpen(e.EvaluateKey, out var evaluate) ? StageTiming.Read(evaluate.Folder)?.Seconds : null)).ToList());
+        run.Runs.Select(r => new ExperimentTimings(
+            r.Label,
+            Trajectories(ctx, r.TrajectoryShape),
+            ctx.Cache.TryOpen(r.EvaluateKey, out var evaluate) ? StageTiming.Read(evaluate.Folder)?.Seconds : null)).ToList());
+
+    /// <summary>Seconds spent training the cached trajectories of <paramref name="shape"/> (each entry's own epochs).</summary>
+    private static double? Trajectories(PipelineContext ctx, Core.Cache.CacheKey shape)
+    {
+        var seconds = ctx.Cache.Describe(StageTable.Trajectory.Name)
+            .Where(d => d.Info.Inputs.TryGetValue("shape", out var input) && input == "key:" + shape.ToFullString())
+            .Select(d => StageTiming.Read(ctx.Cache.EntryFolder(d.Key))?.Seconds)
+            .OfType<double>()
+            .ToArray();
+        return seconds.Length == 0 ? null : seconds.Sum();
+    }
 
     public void Write(Workspace workspace) => StableJson.Write(workspace.RunInfo, this);
 }

@@ -12,17 +12,17 @@ namespace Streetcar.Cli.Pipeline;
 public static class TrainStep
 {
     /// <summary>The experiment's model folder, derived now from <paramref name="trajectory"/> unless cached.</summary>
-    public static CacheEntry Ensure(PipelineContext ctx, Experiment experiment, Func<CacheEntry> trajectory, PreparedData prepared, bool force)
+    public static CacheEntry Ensure(PipelineContext ctx, ExperimentRun run, Func<CacheEntry> trajectory, PreparedData prepared, bool force)
     {
-        var info = new CacheEntryInfo(experiment.Name, experiment.Config.Description);
-        return ctx.Cache.GetOrCreate(experiment.TrainKey, info, folder =>
+        var info = new CacheEntryInfo(run.Label, run.Config.Description);
+        return ctx.Cache.GetOrCreate(run.TrainKey, info, folder =>
         {
-            var history = TrainStage.Derive(trajectory().Folder, experiment.Config, prepared.Encoders(), folder);
+            var history = TrainStage.Derive(trajectory().Folder, run.Config, prepared.Encoders(), folder);
             var kept = history.Chosen == ChosenModel.BestCheckpoint ? $"the best checkpoint (epoch {history.BestEpoch})" : "the final model";
-            ctx.Console.Info($"train {experiment.Name}: {history.Epochs.Count} epoch(s) run, keeping {kept} ({experiment.TrainKey})");
-            if (experiment.Config.Tensorboard)
+            ctx.Console.Info($"train {run.Label}: {history.Epochs.Count} epoch(s) run, keeping {kept} ({run.TrainKey})");
+            if (run.Config.Tensorboard)
             {
-                WriteTensorBoard(Path.Combine(ctx.Workspace.Results, "tensorboard", experiment.Name), history);
+                WriteTensorBoard(Path.Combine(ctx.Workspace.Results, "tensorboard", run.Label), history);
             }
         }, force);
     }

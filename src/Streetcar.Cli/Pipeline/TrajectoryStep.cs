@@ -17,10 +17,10 @@ public static class TrajectoryStep
     /// A trajectory of <paramref name="shape"/> long enough to settle every member (their budgets and early
     /// stopping), from the cache or trained now.
     /// </summary>
-    public static CacheEntry Ensure(PipelineContext ctx, CacheKey shape, IReadOnlyList<Experiment> members, PreparedData prepared, bool force,
+    public static CacheEntry Ensure(PipelineContext ctx, CacheKey shape, IReadOnlyList<ExperimentRun> members, PreparedData prepared, bool force,
         IReadOnlyList<ITrainingCallback> observers)
     {
-        var names = string.Join(", ", members.Select(m => m.Name));
+        var names = string.Join(", ", members.Select(m => m.Label));
         var cached = force ? [] : Cached(ctx.Cache, shape);
         CacheEntry? resume = null;
         foreach (var (key, _) in cached)
@@ -55,7 +55,7 @@ public static class TrajectoryStep
     }
 
     /// <summary>True when <paramref name="records"/> decide every member's result (see <see cref="StoppingRule"/>).</summary>
-    public static bool Settles(IEnumerable<Experiment> members, IReadOnlyList<EpochRecord> records) =>
+    public static bool Settles(IEnumerable<ExperimentRun> members, IReadOnlyList<EpochRecord> records) =>
         members.All(m => StoppingRule.Apply(records, m.Config.Epochs, m.Config.EarlyStopping).Complete);
 
     private static CacheKeyBuilder EntryKey(CacheKey shape, int epochs) =>

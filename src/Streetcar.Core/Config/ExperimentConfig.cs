@@ -64,6 +64,18 @@ public sealed record ExperimentConfig
     /// <summary>Seeds of the torch generator, the epoch shuffles and the data split.</summary>
     public SeedsConfig Seeds { get; init; } = new();
 
+    /// <summary>
+    /// How many times the experiment is trained, each repeat with its own seeds (<see cref="RepeatSeeds"/>), so
+    /// that the report can show how much a result moves with the seed alone. 1: once, with <see cref="Seeds"/>.
+    /// </summary>
+    public int Repeats { get; init; } = 1;
+
+    /// <summary>
+    /// Whether each repeat also draws its own split. Off (default): every repeat is scored on the same test rows,
+    /// so experiments can be compared repeat by repeat (a paired comparison).
+    /// </summary>
+    public bool RepeatSplit { get; init; }
+
     /// <summary>Proportions of the data split (used by Prepare).</summary>
     public SplitConfig Split { get; init; } = new();
 

@@ -50,6 +50,7 @@ public static class ExperimentConfigValidator
         if (c.Seeds.Split < 0) Fail("seeds.split", "must be >= 0");
         OpenUnit("split.test_proportion", c.Split.TestProportion);
         OpenUnit("split.train_proportion", c.Split.TrainProportion);
+        if (c.Repeats is < 1 or > RepeatSeeds.MaxRepeats) Fail("repeats", $"must be an integer in 1 .. {RepeatSeeds.MaxRepeats}, got {c.Repeats}");
         if (c.Threads is < 1 or > 64) Fail("threads", $"must be an integer in 1 .. 64, got {c.Threads}");
     }
 

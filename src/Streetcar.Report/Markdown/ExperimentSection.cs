@@ -17,7 +17,14 @@ internal static class ExperimentSection
         var chosen = e.ChosenModel == "best" && e.BestEpoch is { } best
             ? $"the best checkpoint (epoch {best} of {e.EpochsRun})"
             : $"the final model (epoch {e.EpochsRun})";
-        md.Append($"Evaluated model: {chosen}.\n\n");
+        var serving = e.Repeats.Count > 1
+            ? $" of repeat {e.ServingRepeat} of {e.Repeats.Count}, the serving repeat (median validation loss; its model is the one plotted and scored)"
+            : "";
+        md.Append($"Evaluated model: {chosen}{serving}.\n\n");
+        if (e.Repeats.Count > 1)
+        {
+            RenderRepeats(md, e);
+        }
 
         var c = e.Evaluation.Test.Confusion;
         md.Append("| Test set | Predicted no delay | Predicted delay |\n|---|---:|---:|\n");
@@ -39,5 +46,20 @@ internal static class ExperimentSection
         md.Append($"![{e.Name} accuracy]({MarkdownReport.PlotPath(e.Name, "accuracy")}) ");
         md.Append($"![{e.Name} loss]({MarkdownReport.PlotPath(e.Name, "loss")}) ");
         md.Append($"![{e.Name} confusion matrix]({MarkdownReport.PlotPath(e.Name, "confusion")})\n\n");
+    }
+
+    /// <summary>Every repeat's seeds and test figures, the serving one marked.</summary>
+    private static void RenderRepeats(StringBuilder md, ExperimentOutcome e)
+    {
+        md.Append("| Repeat | Seeds (torch, shuffle, split) | Epochs run | Kept epoch | Val. loss | Test accuracy | Recall | Precision | ROC AUC | PR AUC |\n");
+        md.Append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        foreach (var r in e.Repeats)
+        {
+            var t = r.Evaluation.Test;
+            var mark = r.Repeat == e.ServingRepeat ? " (serving)" : "";
+            md.Append($"| {r.Repeat}{mark} | {r.TorchSeed}, {r.ShuffleSeed}, {r.SplitSeed} | {r.EpochsRun} | {r.ChosenEpoch} | {Format.Metric(r.ValidLoss)} | ");
+            md.Append($"{Format.Metric(t.Accuracy)} | {Format.Metric(t.Recall)} | {Format.Metric(t.Precision)} | {Format.Metric(t.RocAuc)} | {Format.Metric(t.PrAuc)} |\n");
+        }
+        md.Append('\n');
     }
 }

@@ -20,6 +20,11 @@ public static class MarkdownReport
         md.Append("Structured Data*. Rendered by `./build.sh --target=AllExperiments` from the cached metrics; ");
         md.Append("this file is committed so that it can be diffed between commits.\n\n");
         DataSection.Render(md, input.Data);
+        if (input.RepeatsOverride is { } repeats)
+        {
+            md.Append($"> **Repeats overridden on the command line:** every experiment ran {repeats} repeat{(repeats == 1 ? "" : "s")} ");
+            md.Append("(`--repeats`), not the count its file configures; these are not the figures of the committed configs.\n\n");
+        }
         ExperimentTable.Render(md, input.Experiments);
         foreach (var experiment in input.Experiments)
         {

@@ -23,6 +23,12 @@ public sealed record ExperimentOutcome(
     EvaluationResult? Evaluation,
     string? Error)
 {
+    /// <summary>Every repeat, repeat 1 first; the fields above describe <see cref="ServingRepeat"/>.</summary>
+    public IReadOnlyList<RepeatOutcome> Repeats { get; init; } = [];
+
+    /// <summary>The repeat whose model the plots show and scoring uses (see the report's note on the rule).</summary>
+    public int ServingRepeat { get; init; } = 1;
+
     /// <summary>An experiment that failed before it could be evaluated.</summary>
     public static ExperimentOutcome Failed(string name, string changes, string configHash, int maxEpochs, string error) =>
         new(name, changes, configHash, 0, maxEpochs, "-", null, [], null, error);
@@ -32,4 +38,8 @@ public sealed record ExperimentOutcome(
 public sealed record SanityTrip(string Description, string Experiment, double Probability, bool PredictedDelay);
 
 /// <summary>All the report is rendered from.</summary>
-public sealed record ReportInput(DataFacts Data, IReadOnlyList<ExperimentOutcome> Experiments, IReadOnlyList<SanityTrip> Scoring);
+public sealed record ReportInput(DataFacts Data, IReadOnlyList<ExperimentOutcome> Experiments, IReadOnlyList<SanityTrip> Scoring)
+{
+    /// <summary>The command line's --repeats when it overrode the configured counts, else null.</summary>
+    public int? RepeatsOverride { get; init; }
+}

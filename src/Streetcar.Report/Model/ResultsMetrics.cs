@@ -2,8 +2,18 @@ using Streetcar.Evaluate;
 
 namespace Streetcar.Report.Model;
 
-/// <summary>One experiment's line in results/metrics.json (what `compare` diffs between revisions).</summary>
+/// <summary>
+/// One experiment's entry in results/metrics.json (what `compare` diffs between revisions): the serving repeat's
+/// figures at the top level, as before repeats existed, and every repeat's in <see cref="Repeats"/>.
+/// </summary>
 public sealed record ExperimentMetrics(string Name, string ConfigHash, int EpochsRun, EvaluationResult? Evaluation, string? Error)
 {
-    public static ExperimentMetrics From(ExperimentOutcome e) => new(e.Name, e.ConfigHash, e.EpochsRun, e.Evaluation, e.Error);
+    /// <summary>The repeat the top-level figures are from.</summary>
+    public int ServingRepeat { get; init; } = 1;
+
+    /// <summary>Every repeat's seeds and metrics.</summary>
+    public IReadOnlyList<RepeatOutcome> Repeats { get; init; } = [];
+
+    public static ExperimentMetrics From(ExperimentOutcome e) =>
+        new(e.Name, e.ConfigHash, e.EpochsRun, e.Evaluation, e.Error) { ServingRepeat = e.ServingRepeat, Repeats = e.Repeats };
 }

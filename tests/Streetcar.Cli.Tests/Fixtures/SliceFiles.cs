@@ -58,15 +58,17 @@ public static class SliceFiles
 
         """;
 
-    /// <summary>The repository's experiments/_base.yml with 2 epochs instead of the book's 50.</summary>
+    /// <summary>The repository's experiments/_base.yml with 2 epochs instead of the book's 50, and 2 repeats instead of 5.</summary>
     public static string BaseYaml()
     {
         var text = File.ReadAllText(Path.Combine(RepoPaths.Root, "experiments", "_base.yml"));
-        const string epochs = "\nepochs: 50\n";
-        return text.Contains(epochs, StringComparison.Ordinal)
-            ? text.Replace(epochs, "\nepochs: 2\n", StringComparison.Ordinal)
-            : throw new InvalidOperationException("experiments/_base.yml no longer says 'epochs: 50'; update the slice");
+        return Replace(Replace(text, "\nepochs: 50\n", "\nepochs: 2\n"), "\nrepeats: 5 ", "\nrepeats: 2 ");
     }
+
+    private static string Replace(string text, string what, string by) =>
+        text.Contains(what, StringComparison.Ordinal)
+            ? text.Replace(what, by, StringComparison.Ordinal)
+            : throw new InvalidOperationException($"experiments/_base.yml no longer says '{what.Trim()}'; update the slice");
 
     /// <summary>The line of the repository's data/workbooks.sha256 that pins the 2014 workbook.</summary>
     public static string ManifestLine() =>
