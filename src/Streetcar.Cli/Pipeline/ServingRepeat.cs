@@ -9,6 +9,27 @@ namespace Streetcar.Cli.Pipeline;
 /// </summary>
 public static class ServingRepeat
 {
+    /// <summary>
+    /// The serving run of <paramref name="experiment"/> and its cached model folder, judged on the cached models'
+    /// histories; null when a repeat has no cached model.
+    /// </summary>
+    public static (ExperimentRun Run, Core.Cache.CacheEntry Model)? Of(PipelineContext ctx, Experiment experiment)
+    {
+        var models = new List<(ExperimentRun Run, Core.Cache.CacheEntry Model, double ValidLoss)>();
+        foreach (var run in experiment.Runs)
+        {
+            if (!ctx.Cache.TryOpen(run.TrainKey, out var model))
+            {
+                return null;
+            }
+            var history = Core.Json.StableJson.Read<Train.Training.TrainingHistory>(model.PathOf(Train.Saving.ModelFolderLayout.History));
+            models.Add((run, model, history.Epochs[history.ChosenEpoch - 1].ValLoss));
+        }
+        var serving = Choose(models.Select(m => (m.Run.Repeat, m.ValidLoss)).ToArray());
+        var chosen = models.Single(m => m.Run.Repeat == serving);
+        return (chosen.Run, chosen.Model);
+    }
+
     public static int Choose(IReadOnlyList<(int Repeat, double ValidLoss)> repeats)
     {
         if (repeats.Count == 0)

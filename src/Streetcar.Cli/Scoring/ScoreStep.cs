@@ -30,19 +30,10 @@ public static class ScoreStep
     /// The cached model folder of <paramref name="experiment"/>'s serving repeat (<see cref="ServingRepeat"/>); see
     /// <see cref="ModelOf(PipelineContext, string)"/>.
     /// </summary>
-    public static CacheEntry ModelOf(PipelineContext ctx, Experiment experiment)
-    {
-        var repeats = experiment.Runs.Select(r => (Run: r, Cached: ReportStep.Cached(ctx, r))).ToArray();
-        if (repeats.FirstOrDefault(r => r.Cached is null).Run is { } missing)
-        {
-            throw new PipelineException(
-                $"{missing.Label} has no trained and evaluated model in the cache ({missing.TrainKey}); train it first: " +
-                $"`streetcar evaluate --experiment {experiment.Name}` (or ./build.sh --target=Evaluate --experiment={experiment.Name})");
-        }
-        var serving = ServingRepeat.Choose(repeats.Select(r => (r.Run.Repeat, r.Cached!.Value.Outcome.ValidLoss)).ToArray());
-        ctx.Cache.TryOpen(experiment.Runs[serving - 1].TrainKey, out var entry);
-        return entry!;
-    }
+    public static CacheEntry ModelOf(PipelineContext ctx, Experiment experiment) =>
+        ServingRepeat.Of(ctx, experiment)?.Model ?? throw new PipelineException(
+            $"{experiment.Name} has no trained model in the cache for every repeat ({experiment.Runs.Count}); train it first: " +
+            $"`streetcar train --experiment {experiment.Name}` (or ./build.sh --target=Train --experiment={experiment.Name})");
 
     /// <summary>The report's rows for <see cref="SanityCases.All"/> scored by <paramref name="scorer"/> (the model of <paramref name="experiment"/>).</summary>
     public static IReadOnlyList<SanityTrip> SanityTrips(Scorer scorer, string experiment) =>
@@ -58,9 +49,10 @@ public static class ScoreStep
     public static IReadOnlyList<SanityTrip> SanityTrips(PipelineContext ctx, PipelineRun run)
     {
         var evaluations = run.Experiments
-            .Select(e => e.Runs.Select(r => ReportStep.Cached(ctx, r)).ToArray())
-            .Where(runs => runs.All(r => r is not null))
-            .Select(runs => runs[ServingRepeat.Choose(runs.Select(r => (r!.Value.Outcome.Repeat, r.Value.Outcome.ValidLoss)).ToArray()) - 1]!.Value.Outcome.Evaluation);
+            .Select(e => ServingRepeat.Of(ctx, e)?.Run is { } serving && ctx.Cache.TryOpen(serving.EvaluateKey, out var entry)
+                ? StableJson.Read<EvaluationResult>(entry.PathOf(EvaluateStep.MetricsFile))
+                : null)
+            .OfType<EvaluationResult>();
         var name = ChosenExperiment.Choose(evaluations);
         var experiment = run.Experiments.FirstOrDefault(e => e.Name == name);
         try

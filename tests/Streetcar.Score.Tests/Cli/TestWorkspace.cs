@@ -1,3 +1,4 @@
+using Streetcar.Prepare.Tests.Fixtures;
 using Streetcar.Cli;
 using Streetcar.Cli.Output;
 using Streetcar.Cli.Pipeline;
@@ -15,7 +16,7 @@ internal sealed class TestWorkspace : IDisposable
 
     public TestWorkspace()
     {
-        var repo = RepositoryRoot();
+        var repo = RepoPaths.Root;
         File.WriteAllText(Path.Combine(Root, "streetcar-experiments.sln"), "");
         CopyFolder(Path.Combine(repo, "experiments"), Path.Combine(Root, "experiments"));
         Directory.CreateDirectory(Path.Combine(Root, "data", "raw"));
@@ -23,36 +24,32 @@ internal sealed class TestWorkspace : IDisposable
         {
             File.Copy(Path.Combine(repo, "data", file), Path.Combine(Root, "data", file));
         }
+        // The real pinned workbooks (linked, not copied): every verb checks data/raw against its pins before use.
         foreach (var line in File.ReadAllLines(Path.Combine(Root, "data", "workbooks.sha256")).Where(l => l.Length > 0 && !l.StartsWith('#')))
         {
-            File.WriteAllText(Path.Combine(Root, "data", "raw", line.Split("  ")[1]), "stand-in");
+            var name = line.Split("  ")[1];
+            File.CreateSymbolicLink(Path.Combine(Root, "data", "raw", name), Path.Combine(RepoPaths.DataSource, name));
         }
     }
 
     public string Root => _temp.Path;
 
-    /// <summary>Puts <paramref name="modelFolder"/> into the cache as <paramref name="experiment"/>'s trained model.</summary>
+    /// <summary>
+    /// Puts <paramref name="modelFolder"/> into the cache as the trained model of every repeat of
+    /// <paramref name="experiment"/>; returns the key of the repeat that serves (all have equal validation losses).
+    /// </summary>
     public CacheKey CacheModel(string experiment, string modelFolder)
     {
         var ctx = PipelineContext.Open(new Workspace(Root), new CliConsole(TextWriter.Null, TextWriter.Null), force: false);
-        var key = PipelineRun.Start(ctx, [experiment]).Experiments.Single().TrainKey;
-        ctx.Cache.GetOrCreate(key, new CacheEntryInfo(experiment), folder => CopyFolder(modelFolder, folder));
-        return key;
+        var loaded = PipelineRun.Start(ctx, [experiment]).Experiments.Single();
+        foreach (var run in loaded.Runs)
+        {
+            ctx.Cache.GetOrCreate(run.TrainKey, new CacheEntryInfo(run.Label), folder => CopyFolder(modelFolder, folder));
+        }
+        return ServingRepeat.Of(ctx, loaded)!.Value.Model.Key;
     }
 
     public void Dispose() => _temp.Dispose();
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "streetcar-experiments.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("repository root not found above the test assembly");
-    }
 
     private static void CopyFolder(string from, string to)
     {
