@@ -1,6 +1,7 @@
 using System.Globalization;
 using Streetcar.Core.Errors;
 using Streetcar.Evaluate.Metrics;
+using Candidate = Streetcar.Evaluate.Metrics.ScoreSweep.Step;
 
 namespace Streetcar.Evaluate.Thresholds;
 
@@ -65,47 +66,20 @@ public static class ThresholdSelection
         return new ChosenThreshold(rule, best.Score, confusion);
     }
 
-    /// <summary>Outcome of predicting a delay for every row scored ≥ <see cref="Score"/>.</summary>
-    private readonly record struct Candidate(float Score, long TruePositives, long FalsePositives);
-
     /// <summary>One candidate per distinct score above 0, from the highest score down.</summary>
     private static List<Candidate> Candidates(ReadOnlySpan<byte> labels, ReadOnlySpan<float> scores, out long positives, out long negatives)
     {
-        var keys = scores.ToArray();
-        for (var i = 0; i < keys.Length; i++)
+        for (var i = 0; i < scores.Length; i++)
         {
-            if (!(keys[i] >= 0 && keys[i] <= 1))
+            if (!(scores[i] >= 0 && scores[i] <= 1))
             {
-                throw new PipelineException(string.Create(CultureInfo.InvariantCulture, $"validation row {i}: score {keys[i]} is not a probability in [0, 1]"));
+                throw new PipelineException(string.Create(CultureInfo.InvariantCulture, $"validation row {i}: score {scores[i]} is not a probability in [0, 1]"));
             }
         }
-        var order = labels.ToArray();
-        Array.Sort(keys, order, Comparer<float>.Create((a, b) => b.CompareTo(a)));
-        positives = 0;
-        foreach (var label in order)
-        {
-            positives += label;
-        }
-        negatives = order.Length - positives;
-
-        var candidates = new List<Candidate>();
-        long tp = 0, fp = 0;
-        for (var i = 0; i < keys.Length && keys[i] > 0; i++)
-        {
-            if (order[i] == 1)
-            {
-                tp++;
-            }
-            else
-            {
-                fp++;
-            }
-            if (i == keys.Length - 1 || keys[i + 1] != keys[i])
-            {
-                candidates.Add(new Candidate(keys[i], tp, fp));
-            }
-        }
-        return candidates;
+        var sweep = ScoreSweep.Run(labels, scores);
+        positives = sweep.Positives;
+        negatives = sweep.Negatives;
+        return sweep.Steps.Where(s => s.Score > 0).ToList();
     }
 
     /// <summary>The highest threshold whose recall is at least <paramref name="target"/>, or null.</summary>
