@@ -66,8 +66,10 @@ public sealed record ScoreCurves(IReadOnlyList<CurvePoint> Roc, IReadOnlyList<Cu
 
     /// <summary>
     /// Keeps the first and last points and every point at least a step (L1 distance in the unit square) from
-    /// the last kept one; the step starts at 2 / <paramref name="maxPoints"/> (a ROC curve is 2 long) and doubles
-    /// until at most <paramref name="maxPoints"/> remain. Where the curve moves fast, points stay dense.
+    /// the last kept one. A path of L1 length L keeps at most L / step + 2 points; the step starts at
+    /// 2 / (<paramref name="maxPoints"/> − 2), enough for a ROC curve (length 2), and grows by a quarter until at
+    /// most <paramref name="maxPoints"/> remain (a jagged precision–recall curve is longer). Where the curve
+    /// moves fast, points stay dense.
     /// </summary>
     internal static IReadOnlyList<CurvePoint> Thin(IReadOnlyList<CurvePoint> points, int maxPoints)
     {
@@ -75,7 +77,7 @@ public sealed record ScoreCurves(IReadOnlyList<CurvePoint> Roc, IReadOnlyList<Cu
         {
             return points;
         }
-        var step = 2.0 / maxPoints;
+        var step = 2.0 / Math.Max(maxPoints - 2, 1);
         while (true)
         {
             var kept = new List<CurvePoint> { points[0] };
@@ -92,7 +94,7 @@ public sealed record ScoreCurves(IReadOnlyList<CurvePoint> Roc, IReadOnlyList<Cu
             {
                 return kept;
             }
-            step *= 2;
+            step *= 1.25;
         }
     }
 }
