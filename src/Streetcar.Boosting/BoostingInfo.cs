@@ -5,7 +5,7 @@ namespace Streetcar.Boosting;
 /// machine- or time-dependent, so the file is a deterministic function of the data and the options.
 /// </summary>
 /// <param name="Trainer">Always "lightgbm" (ML.NET's LightGBM binary trainer).</param>
-/// <param name="MlNetVersion">Version of the Microsoft.ML.LightGbm assembly that fitted it.</param>
+/// <param name="MlNetVersion">Version of the Microsoft.ML.LightGbm package that fitted it (e.g. 5.0.1).</param>
 /// <param name="Columns">The feature columns, in order, each a categorical feature of LightGBM.</param>
 /// <param name="TrainRows">Rows of the training split.</param>
 /// <param name="TrainPositives">Rows whose label is 1.</param>

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.ML;
 using Microsoft.ML.Trainers.LightGbm;
 using Streetcar.Core.Data;
@@ -14,6 +15,15 @@ public static class GradientBoosting
 {
     /// <summary>Name of the concatenated feature vector.</summary>
     private const string Features = "Features";
+
+    /// <summary>The Microsoft.ML.LightGbm package version ("5.0.1"): its informational version without the
+    /// commit suffix (the assembly version of ML.NET stays at 1.0.0.0 across releases).</summary>
+    private static string PackageVersion()
+    {
+        var version = typeof(LightGbmBinaryTrainer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        var plus = version.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 ? version : version[..plus];
+    }
 
     /// <summary>
     /// Fits a model on <paramref name="train"/>. Deterministic: the same split, encoders and options give the
@@ -58,7 +68,7 @@ public static class GradientBoosting
         var trees = transformer.LastTransformer.Model.SubModel.TrainedTreeEnsemble.Trees;
         var info = new BoostingInfo(
             "lightgbm",
-            typeof(LightGbmBinaryTrainer).Assembly.GetName().Version?.ToString() ?? "unknown",
+            PackageVersion(),
             columns,
             train.Rows,
             positives,

@@ -37,6 +37,15 @@ public sealed class GradientBoostingTests
     }
 
     [Fact]
+    public void Train_RecordsThePackageVersion_NotMlNetsFixedAssemblyVersion()
+    {
+        var version = GradientBoosting.Train(BoostingData.Train, BoostingData.Encoders, BoostingData.Options).Info.MlNetVersion;
+
+        Assert.Matches(@"^\d+\.\d+\.\d+$", version);
+        Assert.NotEqual("1.0.0", version);
+    }
+
+    [Fact]
     public void Train_AnotherLeafCount_ChangesPredictions()
     {
         // Guards the determinism test above against options that never reach LightGBM.
