@@ -13,6 +13,10 @@ namespace Streetcar.Boosting;
 /// </summary>
 public static class GradientBoosting
 {
+    /// <summary>Version of the fitting logic (data view, pipeline, trainer settings not in the options); part of
+    /// every boosting Train cache key, so a change here retrains instead of reusing a stale model.</summary>
+    public const int Version = 1;
+
     /// <summary>Name of the concatenated feature vector.</summary>
     private const string Features = "Features";
 
