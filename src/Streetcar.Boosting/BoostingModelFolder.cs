@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Microsoft.ML;
+using Streetcar.Core.Data;
+using Streetcar.Core.Errors;
+using Streetcar.Core.Json;
+
+namespace Streetcar.Boosting;
+
+/// <summary>
+/// A self-contained boosting model folder (<see cref="BoostingModelFolderLayout"/>): enough to predict without
+/// the training data or the experiments folder. Every file is a deterministic function of the fit.
+/// </summary>
+public static class BoostingModelFolder
+{
+    /// <summary>Writes all files of <paramref name="model"/> into <paramref name="folder"/> (created if missing).</summary>
+    public static void Save(string folder, BoostedModel model)
+    {
+        Directory.CreateDirectory(folder);
+        using (var zip = new MemoryStream())
+        {
+            model.Context.Model.Save(model.Transformer, SplitDataView.InputSchema(model.Context, model.Encoders), zip);
+            File.WriteAllBytes(Path.Combine(folder, BoostingModelFolderLayout.Model), StableZip.Normalize(zip.ToArray()));
+        }
+        StableJson.Write(Path.Combine(folder, BoostingModelFolderLayout.Encoders), model.Encoders);
+        StableJson.Write(Path.Combine(folder, BoostingModelFolderLayout.Options), model.Options);
+        StableJson.Write(Path.Combine(folder, BoostingModelFolderLayout.Info), model.Info);
+    }
+
+    /// <summary>Loads the model of <paramref name="folder"/>; it predicts exactly as when it was saved.</summary>
+    public static BoostedModel Load(string folder)
+    {
+        var modelPath = Path.Combine(folder, BoostingModelFolderLayout.Model);
+        if (!File.Exists(modelPath))
+        {
+            throw new PipelineException($"{folder}: not a boosting model folder ({BoostingModelFolderLayout.Model} missing)");
+        }
+        try
+        {
+            var options = StableJson.Read<GradientBoostingOptions>(Path.Combine(folder, BoostingModelFolderLayout.Options));
+            var encoders = StableJson.Read<ColumnEncoder[]>(Path.Combine(folder, BoostingModelFolderLayout.Encoders));
+            var info = StableJson.Read<BoostingInfo>(Path.Combine(folder, BoostingModelFolderLayout.Info));
+            var ml = new MLContext(options.Seed);
+            using var stream = File.OpenRead(modelPath);
+            var transformer = ml.Model.Load(stream, out _);
+            return new BoostedModel(ml, transformer, encoders, options, info);
+        }
+        catch (Exception e) when (e is JsonException or FileNotFoundException or InvalidDataException or FormatException)
+        {
+            throw new PipelineException($"{folder}: unreadable boosting model folder ({e.Message})");
+        }
+    }
+}

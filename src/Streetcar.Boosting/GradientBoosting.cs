@@ -1,0 +1,85 @@
+using System.Reflection;
+using Microsoft.ML;
+using Microsoft.ML.Trainers.LightGbm;
+using Streetcar.Core.Data;
+using Streetcar.Core.Errors;
+
+namespace Streetcar.Boosting;
+
+/// <summary>
+/// Fits ML.NET's LightGBM on an encoded training split: each feature becomes a categorical feature of LightGBM
+/// (its codes as keys, expanded to indicator slots whose ranges LightGBM folds back into one categorical
+/// feature), so the trees split on sets of routes, hours, … rather than on code order.
+/// </summary>
+public static class GradientBoosting
+{
+    /// <summary>Version of the fitting logic (data view, pipeline, trainer settings not in the options); part of
+    /// every boosting Train cache key, so a change here retrains instead of reusing a stale model.</summary>
+    public const int Version = 1;
+
+    /// <summary>Name of the concatenated feature vector.</summary>
+    private const string Features = "Features";
+
+    /// <summary>The Microsoft.ML.LightGbm package version ("5.0.1"): its informational version without the
+    /// commit suffix (the assembly version of ML.NET stays at 1.0.0.0 across releases).</summary>
+    private static string PackageVersion()
+    {
+        var version = typeof(LightGbmBinaryTrainer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        var plus = version.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 ? version : version[..plus];
+    }
+
+    /// <summary>
+    /// Fits a model on <paramref name="train"/>. Deterministic: the same split, encoders and options give the
+    /// same trees (seeded context and trainer, a fixed thread count). Throws a <see cref="ConfigException"/>
+    /// for bad options and a <see cref="PipelineException"/> for a split it cannot learn from.
+    /// </summary>
+    public static BoostedModel Train(EncodedSplit train, IReadOnlyList<ColumnEncoder> encoders, GradientBoostingOptions options)
+    {
+        options.Validate("gradient boosting options", "gradient_boosting.");
+        var positives = train.Positives;
+        var negatives = train.Rows - positives;
+        if (positives == 0 || negatives == 0)
+        {
+            throw new PipelineException($"split '{train.Name}' has {positives} positive and {negatives} negative rows; boosting needs both classes");
+        }
+        var positiveWeight = options.PositiveWeighting == PositiveWeighting.Balanced ? (double)negatives / positives : 1.0;
+
+        var ml = new MLContext(options.Seed);
+        var data = SplitDataView.Create(ml, train, encoders);
+        var columns = encoders.Select(e => e.Column).ToArray();
+        var indicators = columns.Select(c => new InputOutputColumnPair($"{c}_indicator", c)).ToArray();
+        var pipeline = ml.Transforms.Conversion.MapKeyToVector(indicators)
+            .Append(ml.Transforms.Concatenate(Features, indicators.Select(p => p.OutputColumnName).ToArray()))
+            .Append(ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+            {
+                LabelColumnName = SplitDataView.Label,
+                FeatureColumnName = Features,
+                NumberOfLeaves = options.NumLeaves,
+                NumberOfIterations = options.Iterations,
+                LearningRate = options.LearningRate,
+                MinimumExampleCountPerLeaf = options.MinDataInLeaf,
+                Seed = options.Seed,
+                NumberOfThreads = options.Threads,
+                // Explicit: ML.NET turns categorical splits off below 50,000 rows, and small test splits must
+                // train the same kind of model as the real one.
+                UseCategoricalSplit = true,
+                WeightOfPositiveExamples = positiveWeight,
+                Verbose = false,
+                Silent = true,
+            }));
+        var transformer = pipeline.Fit(data);
+        var trees = transformer.LastTransformer.Model.SubModel.TrainedTreeEnsemble.Trees;
+        var info = new BoostingInfo(
+            "lightgbm",
+            PackageVersion(),
+            columns,
+            train.Rows,
+            positives,
+            positiveWeight,
+            trees.Count,
+            trees.Sum(t => t.NumberOfNodes),
+            trees.Sum(t => t.CategoricalSplitFlags.Count(f => f)));
+        return new BoostedModel(ml, transformer, encoders, options, info);
+    }
+}
