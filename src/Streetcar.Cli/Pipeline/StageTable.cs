@@ -43,6 +43,12 @@ public static class StageTable
     /// <summary>Every stage, in flow order.</summary>
     public static IReadOnlyList<StageDefinition> All { get; } = [Fetch, Grid, Split, Trajectory, Train, Evaluate, Report];
 
+    /// <summary>
+    /// The keys of repetition, read by the planner (how many runs, and their seeds) and by no stage: each run's
+    /// config holds one repeat and its own seeds, so raising <c>repeats</c> adds runs without changing the others' keys.
+    /// </summary>
+    public static IReadOnlyList<string> RepeatKeys { get; } = ["repeat_split", "repeats"];
+
     /// <summary>The keys of the stopping rule: read by Train when it derives a model, never by Trajectory.</summary>
     public static IReadOnlyList<string> StoppingKeys { get; } = ["early_stopping", "epochs"];
 }

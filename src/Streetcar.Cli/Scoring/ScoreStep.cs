@@ -30,10 +30,18 @@ public static class ScoreStep
     /// The cached model folder of <paramref name="experiment"/>'s serving repeat (<see cref="ServingRepeat"/>); see
     /// <see cref="ModelOf(PipelineContext, string)"/>.
     /// </summary>
-    public static CacheEntry ModelOf(PipelineContext ctx, Experiment experiment) =>
-        ServingRepeat.Of(ctx, experiment)?.Model ?? throw new PipelineException(
-            $"{experiment.Name} has no trained model in the cache for every repeat ({experiment.Runs.Count}); train it first: " +
+    public static CacheEntry ModelOf(PipelineContext ctx, Experiment experiment)
+    {
+        if (ServingRepeat.Of(ctx, experiment) is { } serving)
+        {
+            return serving.Model;
+        }
+        var missing = experiment.Runs.First(r => !ctx.Cache.TryOpen(r.TrainKey, out _));
+        var which = experiment.Runs.Count > 1 ? $", repeat {missing.Repeat} of {experiment.Runs.Count}" : "";
+        throw new PipelineException(
+            $"{experiment.Name} has no trained model in the cache ({missing.TrainKey}{which}); train it first: " +
             $"`streetcar train --experiment {experiment.Name}` (or ./build.sh --target=Train --experiment={experiment.Name})");
+    }
 
     /// <summary>The report's rows for <see cref="SanityCases.All"/> scored by <paramref name="scorer"/> (the model of <paramref name="experiment"/>).</summary>
     public static IReadOnlyList<SanityTrip> SanityTrips(Scorer scorer, string experiment) =>

@@ -18,12 +18,12 @@ public sealed class CacheCorruptionTests(ReferenceRun reference)
     }
 
     [Theory]
-    [InlineData("train", "b", "weights.dat", Damage.Truncate)]
+    [InlineData("train", "b#2", "weights.dat", Damage.Truncate)]
     [InlineData("train", "a", "history.json", Damage.FlipBytes)]
     [InlineData("split", null, "train.bin", Damage.FlipBytes)]
     [InlineData("split", null, "test.bin", Damage.Truncate)]
     [InlineData("evaluate", "a", "metrics.json", Damage.FlipBytes)]
-    [InlineData("evaluate", "b", "manifest.json", Damage.DeleteManifest)]
+    [InlineData("evaluate", "b#1", "manifest.json", Damage.DeleteManifest)]
     [InlineData("train", "a", "manifest.json", Damage.DeleteManifest)]
     public void GivenADamagedCacheFile_WhenThePipelineRuns_ThenItWarnsRebuildsAndTheResultsAreByteIdentical(
         string stage, string? experiment, string file, Damage damage)

@@ -45,10 +45,11 @@ public static class SliceFiles
 
         """;
 
-    /// <summary>Weighted, early stopping on validation loss with patience 1.</summary>
+    /// <summary>Weighted, early stopping on validation loss with patience 1; two repeats.</summary>
     public const string ExperimentB = """
         base: _base.yml
         description: Weighted, early stopping on validation loss.
+        repeats: 2
         weighting: balanced
         early_stopping:
           enabled: true
@@ -58,11 +59,14 @@ public static class SliceFiles
 
         """;
 
-    /// <summary>The repository's experiments/_base.yml with 2 epochs instead of the book's 50, and 2 repeats instead of 5.</summary>
+    /// <summary>
+    /// The repository's experiments/_base.yml with 2 epochs instead of the book's 50 and one repeat instead of 5
+    /// (experiment b asks for two, so that the slice covers repeats and their aggregation).
+    /// </summary>
     public static string BaseYaml()
     {
         var text = File.ReadAllText(Path.Combine(RepoPaths.Root, "experiments", "_base.yml"));
-        return Replace(Replace(text, "\nepochs: 50\n", "\nepochs: 2\n"), "\nrepeats: 5 ", "\nrepeats: 2 ");
+        return Replace(Replace(text, "\nepochs: 50\n", "\nepochs: 2\n"), "\nrepeats: 5 ", "\nrepeats: 1 ");
     }
 
     private static string Replace(string text, string what, string by) =>

@@ -31,6 +31,7 @@ public sealed class PipelineSnapshotTests(ReferenceRun reference)
         ];
         Assert.Equal(expected, reference.Results.Keys);
         Assert.All(reference.Results, file => Assert.DoesNotContain(reference.Workspace.Root, file.Value, StringComparison.Ordinal));
-        Assert.Equal(6, reference.Entries.Count);
+        // grid, split, and per run (a, b#1, b#2) a trajectory, a model and an evaluation.
+        Assert.Equal(11, reference.Entries.Count);
     }
 }

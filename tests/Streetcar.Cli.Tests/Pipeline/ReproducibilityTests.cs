@@ -17,7 +17,7 @@ public sealed class ReproducibilityTests(ReferenceRun reference)
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("trajectory a: training", run.Output, StringComparison.Ordinal);
-        Assert.Contains("trajectory b: training", run.Output, StringComparison.Ordinal);
+        Assert.Contains("trajectory b#1: training", run.Output, StringComparison.Ordinal);
         reference.AssertSameResults(workspace);
         Assert.Equal(reference.Entries, workspace.CacheEntries());
     }
@@ -49,7 +49,7 @@ public sealed class ReproducibilityTests(ReferenceRun reference)
         Assert.DoesNotContain("training", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("prepare: building", run.Output, StringComparison.Ordinal);
         Assert.Contains("evaluate a: cached", run.Output, StringComparison.Ordinal);
-        Assert.Contains("evaluate b: cached", run.Output, StringComparison.Ordinal);
+        Assert.Contains("evaluate b#2: cached", run.Output, StringComparison.Ordinal);
         Assert.Empty(run.Warnings);
         reference.AssertSameResults(workspace);
         Assert.Equal(reference.Entries, workspace.CacheEntries());
@@ -66,8 +66,8 @@ public sealed class ReproducibilityTests(ReferenceRun reference)
         Assert.True(run.ExitCode == 0, run.ToString());
         // The patience is part of the stopping rule, not of the trajectory: b's model is derived again from the
         // cached epochs, and nothing is trained.
-        Assert.Contains("train b", run.Output, StringComparison.Ordinal);
-        Assert.Contains("evaluate b", run.Output, StringComparison.Ordinal);
+        Assert.Contains("train b#1", run.Output, StringComparison.Ordinal);
+        Assert.Contains("evaluate b#2", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(": training", run.Output, StringComparison.Ordinal);
         Assert.Contains("evaluate a: cached", run.Output, StringComparison.Ordinal);
         var before = reference.Results["report.md"].Split('\n');

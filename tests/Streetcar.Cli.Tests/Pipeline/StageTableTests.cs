@@ -13,7 +13,7 @@ public sealed class StageTableTests
     {
         var canonical = JsonNode.Parse(ExperimentConfigJson.Canonical(Book))!.AsObject().Select(p => p.Key);
         var read = new[] { StageTable.Split, StageTable.Trajectory, StageTable.Evaluate }
-            .SelectMany(s => s.ConfigKeys).Select(k => k.Split('.')[0]).Concat(StageTable.StoppingKeys);
+            .SelectMany(s => s.ConfigKeys).Select(k => k.Split('.')[0]).Concat(StageTable.StoppingKeys).Concat(StageTable.RepeatKeys);
 
         Assert.Empty(canonical.Except(read));
     }
