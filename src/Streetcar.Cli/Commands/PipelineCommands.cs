@@ -119,7 +119,7 @@ public static class PipelineCommands
             if (run.Experiments.Count == 0)
             {
                 // Nothing can run or be reported: the config errors are the whole message.
-                throw new PipelineException(string.Join("; ", run.InvalidExperiments.Values), 3);
+                throw new PipelineException(string.Join("; ", run.InvalidExperiments.Values), ExitCodes.Config);
             }
             PipelineException? failure = null;
             void Contained(Action stage)

@@ -21,6 +21,9 @@ public sealed class CliConsole
     /// <summary>True when progress bars can be drawn.</summary>
     public bool Interactive { get; }
 
+    /// <summary>Standard output (or the writer given), for text such as --help that is not a message line.</summary>
+    public TextWriter Out => _out;
+
     public void Info(string message) => _out.WriteLine(message);
 
     public void Warn(string message) => _err.WriteLine($"warning: {message}");

@@ -58,19 +58,27 @@ public sealed class PipelineRun
     public void ForEachExperiment(string verb, Action<Experiment, Func<PreparedData>> step)
     {
         var failures = new FailureLog(_ctx.Workspace);
-        var failed = new List<string>();
+        // Name → (message, exit code); with one experiment asked for, its error is the one line printed.
+        var failed = new SortedDictionary<string, (string Message, int ExitCode)>(StringComparer.Ordinal);
+        var single = InvalidExperiments.Count + Experiments.Count == 1;
+        void Fail(string name, string message, int exitCode)
+        {
+            failed[name] = (message, exitCode);
+            if (!single)
+            {
+                _ctx.Console.Error(message);
+            }
+        }
         foreach (var (name, error) in InvalidExperiments)
         {
-            _ctx.Console.Error($"{verb} {name} failed: {error}");
             failures.Record(name, $"config: {error}");
-            failed.Add(name);
+            Fail(name, $"{verb} {name} failed: {error}", ExitCodes.Config);
         }
         foreach (var experiment in Experiments)
         {
             if (!_ctx.Force && failures.FailedForGood(experiment.Name, experiment.TrainKey) is { } previous)
             {
-                _ctx.Console.Error($"{verb} {experiment.Name} skipped: it failed before with the same inputs ({previous}); --force retries");
-                failed.Add(experiment.Name);
+                Fail(experiment.Name, $"{verb} {experiment.Name} skipped: it failed before with the same inputs ({previous}); --force retries", ExitCodes.Pipeline);
                 continue;
             }
             try
@@ -80,14 +88,22 @@ public sealed class PipelineRun
             }
             catch (Exception e) when (e is not (OperationCanceledException or DataException))
             {
-                _ctx.Console.Error($"{verb} {experiment.Name} failed: {e.Message}");
                 failures.Record(experiment.Name, $"{verb}: {e.Message}", experiment.TrainKey, final: e is PipelineException);
-                failed.Add(experiment.Name);
+                Fail(experiment.Name, $"{verb} {experiment.Name} failed: {e.Message}", (e as PipelineException)?.ExitCode ?? ExitCodes.Internal);
             }
         }
-        if (failed.Count > 0)
+        if (failed.Count == 0)
         {
-            throw new PipelineException($"{verb} failed for {string.Join(", ", failed.Order(StringComparer.Ordinal))}; the other experiments completed and are cached");
+            return;
         }
+        // One kind of failure keeps its own code (config errors exit 3); a mix is a pipeline failure.
+        var codes = failed.Values.Select(f => f.ExitCode).Distinct().ToArray();
+        var exitCode = codes.Length == 1 ? codes[0] : ExitCodes.Pipeline;
+        if (single)
+        {
+            throw new PipelineException(failed.Values.Single().Message, exitCode);
+        }
+        var others = failed.Count < InvalidExperiments.Count + Experiments.Count ? "; the other experiments completed and are cached" : "";
+        throw new PipelineException($"{verb} failed for {string.Join(", ", failed.Keys)}{others}", exitCode);
     }
 }

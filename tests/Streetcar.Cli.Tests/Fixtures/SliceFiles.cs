@@ -62,9 +62,9 @@ public static class SliceFiles
     public static string BaseYaml()
     {
         var text = File.ReadAllText(Path.Combine(RepoPaths.Root, "experiments", "_base.yml"));
-        const string epochs = "\nepochs: 50\n";
+        const string epochs = "\nepochs: 50 ";
         return text.Contains(epochs, StringComparison.Ordinal)
-            ? text.Replace(epochs, "\nepochs: 2\n", StringComparison.Ordinal)
+            ? text.Replace(epochs, "\nepochs: 2  ", StringComparison.Ordinal)
             : throw new InvalidOperationException("experiments/_base.yml no longer says 'epochs: 50'; update the slice");
     }
 

@@ -68,9 +68,9 @@ public sealed class ScoreCommandTests(TinyModel tiny) : IDisposable
     [InlineData("--route", "501", "--direction", "e")]
     [InlineData("--route", "501", "--direction", "e", "--at", "2019-06-14T08:30", "--hour", "8")]
     [InlineData("--input", "trips.csv")]
-    public void Score_IncompleteOrConflictingTrip_ExitCode2(params string[] args)
+    public void Score_IncompleteOrConflictingTrip_IsAUsageError(params string[] args)
     {
-        Assert.Equal(2, Run(["score", "--model", tiny.Folder, .. args]));
+        Assert.Equal(CliApp.UsageError, Run(["score", "--model", tiny.Folder, .. args]));
         Assert.StartsWith("error: ", _err.ToString());
     }
 
@@ -114,7 +114,7 @@ public sealed class ScoreCommandTests(TinyModel tiny) : IDisposable
     public void Score_UnknownExperiment_ListsKnownOnes()
     {
         using var workspace = new TestWorkspace();
-        Assert.Equal(2, Run("score", "--root", workspace.Root, "--experiment", "exp99", "--route", "501", "--direction", "e", "--at", "2019-06-14T08:30"));
+        Assert.Equal(CliApp.UsageError, Run("score", "--root", workspace.Root, "--experiment", "exp99", "--route", "501", "--direction", "e", "--at", "2019-06-14T08:30"));
         Assert.Contains("unknown experiment exp99; known: exp0", _err.ToString());
     }
 }
