@@ -12,6 +12,7 @@ public sealed class ExperimentConfigLoaderTests : IDisposable
     private string Write(string name, string yaml)
     {
         var path = Path.Combine(_dir, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, yaml);
         return path;
     }
@@ -148,6 +149,52 @@ public sealed class ExperimentConfigLoaderTests : IDisposable
         var path = Write("exp.yml", "base: _nowhere.yml\n");
         var e = Assert.Throws<ConfigException>(() => ExperimentConfigLoader.Load(path));
         Assert.Equal("base", e.Key);
+    }
+
+    [Theory]
+    [InlineData("epochs: 2\nepochs: 3\n", "epochs")]
+    [InlineData("seeds:\n  torch: 1\n  torch: 2\n", "torch")]
+    public void Load_DuplicateKey_IsAConfigErrorNamingItsLine(string yaml, string key)
+    {
+        var e = Assert.Throws<ConfigException>(() => ExperimentConfigLoader.Load(Write("exp.yml", yaml)));
+
+        Assert.Equal(key, e.Key);
+        Assert.Matches(@"exp\.yml:\d+:\d+$", e.File);
+        Assert.Contains("duplicate key", e.Message);
+    }
+
+    [Theory]
+    [InlineData("/etc/hostname", "absolute path")]
+    [InlineData("/dev/zero", "absolute path")]
+    [InlineData("../outside.yml", "outside the experiments folder")]
+    [InlineData("sub/../../outside.yml", "outside the experiments folder")]
+    public void Load_BaseOutsideTheExperimentsFolder_IsRefusedUnread(string baseFile, string problem)
+    {
+        var path = Write("exp.yml", $"base: {baseFile}\n");
+
+        var e = Assert.Throws<ConfigException>(() => ExperimentConfigLoader.Load(path));
+
+        Assert.Equal("base", e.Key);
+        Assert.Contains(problem, e.Message);
+    }
+
+    [Fact]
+    public void Load_BaseInASubfolderOfTheExperimentsFolder_IsAllowed()
+    {
+        Write("shared/_base.yml", "epochs: 7\n");
+        var config = ExperimentConfigLoader.Load(Write("exp.yml", "base: shared/_base.yml\n"));
+
+        Assert.Equal(7, config.Epochs);
+    }
+
+    [Fact]
+    public void Load_FileAboveTheSizeLimit_IsRefused()
+    {
+        var path = Write("exp.yml", "description: " + new string('x', (int)ExperimentConfigLoader.MaxFileBytes) + "\n");
+
+        var e = Assert.Throws<ConfigException>(() => ExperimentConfigLoader.Load(path));
+
+        Assert.Contains($"at most {ExperimentConfigLoader.MaxFileBytes} bytes", e.Message);
     }
 
     [Fact]

@@ -90,6 +90,27 @@ public sealed class ScoreCommandTests(TinyModel tiny) : IDisposable
     }
 
     [Fact]
+    public void Score_BatchOfOneRow_SaysRowInTheSingular()
+    {
+        File.WriteAllText(_temp.Sub("one.csv"), "route,direction,date,hour\n501,e,2019-06-14,8\n");
+
+        Assert.Equal(0, Run("score", "--model", tiny.Folder, "--input", _temp.Sub("one.csv"), "--output", _temp.Sub("scored.csv")));
+
+        Assert.Contains(": scored 1 row of ", _out.ToString());
+    }
+
+    [Theory]
+    [InlineData("2019-06-14T08:30Z")]
+    [InlineData("2019-06-14T08:30+05:00")]
+    public void Score_AtWithAZone_IsAUsageErrorInOneLine(string at)
+    {
+        Assert.Equal(CliApp.UsageError, Run("score", "--model", tiny.Folder, "--route", "501", "--direction", "e", "--at", at));
+
+        var error = Assert.Single(_err.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"error: --at: '{at}' has a time zone", error);
+    }
+
+    [Fact]
     public void Score_Experiment_ModelFromTheStageCache_NeverTrains()
     {
         using var workspace = new TestWorkspace();
