@@ -5,5 +5,7 @@ $ErrorActionPreference = 'Stop'
 Set-Location $PSScriptRoot
 dotnet tool restore | Out-Null
 if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+# --help: the project's own targets and options (Cake's --help would describe only Cake).
+if ($args | Where-Object { $_ -in '-h', '--help', '-?' }) { $args = @('--target=Help', '--verbosity=quiet') }
 dotnet cake build/build.cake @args
 exit $LASTEXITCODE

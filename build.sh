@@ -15,4 +15,8 @@ if [ "$(uname -s)" = Linux ] && ! grep -qa GLIBCXX_3.4.32 "$(/sbin/ldconfig -p |
 fi
 
 dotnet tool restore >/dev/null
+# --help: the project's own targets and options (Cake's --help would describe only Cake).
+for arg in "$@"; do
+    case "$arg" in -h|--help|-\?) exec dotnet cake build/build.cake --target=Help --verbosity=quiet ;; esac
+done
 exec dotnet cake build/build.cake "$@"

@@ -7,6 +7,7 @@
 #load "tasks-pipeline.cake"
 #load "tasks-reproduce.cake"
 #load "tasks-score.cake"
+#load "tasks-help.cake"
 
 // Cake starts in the script's folder; every path in the build is relative to the repository root.
 Context.Environment.WorkingDirectory = MakeAbsolute(Directory(".."));

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using Streetcar.Cli.Commands;
 using Streetcar.Cli.Output;
 using Streetcar.Core.Errors;
@@ -12,10 +14,10 @@ namespace Streetcar.Cli;
 public static class CliApp
 {
     /// <summary>Exit code for a bug (an exception that is not a <see cref="PipelineException"/>).</summary>
-    public const int InternalError = 70;
+    public const int InternalError = ExitCodes.Internal;
 
     /// <summary>Exit code for a command line that does not parse (unknown verb or option, missing value).</summary>
-    public const int UsageError = 64;
+    public const int UsageError = ExitCodes.Usage;
 
     public static RootCommand Build(CliConsole console)
     {
@@ -27,8 +29,15 @@ public static class CliApp
         {
             root.Add(command);
         }
+        // Every --help ends with the exit codes, the one table README.md also shows.
+        var help = root.Options.OfType<HelpOption>().Single();
+        help.Action = new HelpWithExitCodes((SynchronousCommandLineAction)help.Action!);
         return root;
     }
+
+    /// <summary>The exit-code table as <c>--help</c> prints it.</summary>
+    public static string ExitCodesText() =>
+        "Exit codes:\n" + string.Join("\n", ExitCodes.Table.Select(row => $"  {row.Code,3}  {row.Meaning}"));
 
     public static int Run(string[] args, CliConsole? console = null)
     {
@@ -42,10 +51,12 @@ public static class CliApp
             if (parsed.Errors.Count > 0)
             {
                 // One line through our console (System.CommandLine would print to the process's stderr, plus the help).
-                console.Error($"{string.Join("; ", parsed.Errors.Select(e => e.Message))} (see streetcar --help)");
+                // One line: System.CommandLine puts a choice list on lines of its own.
+                var messages = parsed.Errors.Select(e => System.Text.RegularExpressions.Regex.Replace(e.Message, @"\s*\n\s*", " ").Trim());
+                console.Error($"{string.Join("; ", messages)} (see streetcar --help)");
                 return UsageError;
             }
-            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = console.Out });
         }
         catch (PipelineException e)
         {
@@ -55,7 +66,7 @@ public static class CliApp
         catch (OperationCanceledException)
         {
             console.Error("cancelled");
-            return 130;
+            return ExitCodes.Cancelled;
         }
         catch (Exception e)
         {

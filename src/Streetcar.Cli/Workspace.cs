@@ -43,7 +43,7 @@ public sealed record Workspace(string Root)
         {
             return Directory.Exists(root)
                 ? new Workspace(Path.GetFullPath(root))
-                : throw new PipelineException($"--root {root}: no such folder");
+                : throw new PipelineException($"--root {root}: no such folder", ExitCodes.Usage);
         }
         for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
         {
@@ -52,6 +52,6 @@ public sealed record Workspace(string Root)
                 return new Workspace(dir.FullName);
             }
         }
-        throw new PipelineException("not inside a streetcar-experiments checkout (no streetcar-experiments.sln above the current folder); pass --root");
+        throw new PipelineException("not inside a streetcar-experiments checkout (no streetcar-experiments.sln above the current folder); pass --root", ExitCodes.Usage);
     }
 }

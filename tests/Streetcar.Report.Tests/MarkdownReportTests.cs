@@ -9,6 +9,15 @@ public sealed class MarkdownReportTests
     public void Render_SampleInput_MatchesSnapshot() =>
         Snapshot.Match(MarkdownReport.Render(SampleReport.Input()));
 
+    [Theory]
+    [InlineData("exp4", "plots/exp4-loss.svg")]
+    [InlineData("my exp (v2)", "plots/my%20exp%20%28v2%29-loss.svg")]
+    public void PlotLink_IsTheFileNamePercentEncoded_SoNamesWithSpacesStillLink(string experiment, string link)
+    {
+        Assert.Equal(link, MarkdownReport.PlotLink(experiment, "loss"));
+        Assert.Equal($"plots/{experiment}-loss.svg", MarkdownReport.PlotPath(experiment, "loss"));
+    }
+
     [Fact]
     public void Render_IsDeterministic_AndHasNoMachineFacts()
     {

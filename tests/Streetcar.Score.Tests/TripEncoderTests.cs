@@ -90,6 +90,42 @@ public sealed class TripEncoderTests
     }
 
     [Theory]
+    [InlineData("2019-06-14T08:30Z", "Z")]
+    [InlineData("2019-06-14T08:30+05:00", "+05:00")]
+    [InlineData("2019-06-14 08:30:00-0400", "-0400")]
+    [InlineData("2019-06-14T08:30:00.5+01", "+01")]
+    public void ParseDateTime_WithAZone_IsRefusedNamingIt_NeverConverted(string text, string zone)
+    {
+        var error = Assert.Throws<PipelineException>(() => TripDescription.ParseDateTime(text));
+
+        Assert.Contains($"has a time zone ({zone})", error.Message);
+        Assert.Contains("local Toronto (TTC) wall-clock", error.Message);
+    }
+
+    [Theory]
+    [InlineData("2019-06-14T08:30:59")]
+    [InlineData("2019-06-14 08:30:59.999")]
+    public void ParseDateTime_IsTheWallClockAsWritten_WhateverTheMachinesZone(string text)
+    {
+        var at = TripDescription.ParseDateTime(text);
+
+        // Unspecified kind: no zone is attached, so nothing can convert it later.
+        Assert.Equal(DateTimeKind.Unspecified, at.Kind);
+        Assert.Equal((2019, 6, 14, 8, 30), (at.Year, at.Month, at.Day, at.Hour, at.Minute));
+    }
+
+    [Theory]
+    [InlineData("2019-06-14")]
+    [InlineData("14/06/2019 08:30")]
+    [InlineData("2019-06-14T8:30")]
+    public void ParseDateTime_OtherForms_AreNotADateAndTime(string text)
+    {
+        var error = Assert.Throws<PipelineException>(() => TripDescription.ParseDateTime(text));
+
+        Assert.Contains("is not a date and time", error.Message);
+    }
+
+    [Theory]
     [InlineData("24")]
     [InlineData("-1")]
     [InlineData("8am")]

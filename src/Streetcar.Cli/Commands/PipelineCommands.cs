@@ -131,7 +131,7 @@ public static class PipelineCommands
             if (run.Experiments.Count == 0)
             {
                 // Nothing can run or be reported: the config errors are the whole message.
-                throw new PipelineException(string.Join("; ", run.InvalidExperiments.Values), 3);
+                throw new PipelineException(string.Join("; ", run.InvalidExperiments.Values), ExitCodes.Config);
             }
             if (ctx.Force)
             {
@@ -153,24 +153,29 @@ public static class PipelineCommands
         new(ctx, run, new EngineOptions(result.GetValue(CommonOptions.Jobs), forced, Sharing: !result.GetValue(CommonOptions.NoSharing)));
 
     /// <summary>
-    /// The verb's exit: 0, or a pipeline error naming the failed experiments (recorded, so `report` marks them);
-    /// with --keep-going the failures are printed and the exit is 0, for a build that runs the report next.
+    /// The verb's exit: 0, or one error line: the failure itself when one experiment failed, else the failed
+    /// experiments' names (each job's failure is in the progress lines above; `report` marks them). Config errors
+    /// alone exit 3, anything else 2. With --keep-going the line is printed and the exit is 0, for a build that
+    /// runs the report next.
     /// </summary>
-    private static int Finish(CliConsole console, string verb, PipelineRun run, IReadOnlyList<string> failed, bool keepGoing)
+    private static int Finish(CliConsole console, string verb, PipelineRun run, IReadOnlyList<EngineFailure> failed, bool keepGoing)
     {
         if (failed.Count == 0)
         {
             return 0;
         }
-        var others = run.Experiments.Count + run.InvalidExperiments.Count > failed.Count ? "; the other experiments completed and are cached" : "";
-        var configOnly = failed.All(run.InvalidExperiments.ContainsKey);
-        var message = $"{verb} failed for {string.Join(", ", failed)}{others}";
+        var asked = run.Experiments.Count + run.InvalidExperiments.Count;
+        var others = asked > failed.Count ? "; the other experiments completed and are cached" : "";
+        var message = failed.Count == 1
+            ? $"{verb} {failed[0].Experiment} failed: {failed[0].Message}{others}"
+            : $"{verb} failed for {string.Join(", ", failed.Select(f => f.Experiment))}{others}";
+        var exitCode = failed.All(f => f.ExitCode == ExitCodes.Config) ? ExitCodes.Config : ExitCodes.Pipeline;
         if (keepGoing)
         {
             console.Error($"{message} (--keep-going: the report will mark them)");
             return 0;
         }
-        throw new PipelineException(message, configOnly ? 3 : 2);
+        throw new PipelineException(message, exitCode);
     }
 
     private static void WriteReport(PipelineContext ctx, PipelineRun run)

@@ -47,7 +47,7 @@ public static class ScoreCommand
             var (input, output) = (result.GetValue(Input), result.GetValue(Output));
             if ((input is null) != (output is null))
             {
-                throw new PipelineException("batch scoring needs both --input FILE and --output FILE");
+                throw new PipelineException("batch scoring needs both --input FILE and --output FILE", ExitCodes.Usage);
             }
             var trip = input is null ? Trip(result) : null;
             var (folder, experiment, model) = ResolveModel(result, console);
@@ -80,17 +80,33 @@ public static class ScoreCommand
         return command;
     }
 
+    /// <summary>The trip of the options; a missing, conflicting or malformed option is a usage error.</summary>
     private static TripDescription Trip(ParseResult result)
     {
-        var route = result.GetValue(Route) ?? throw new PipelineException("give a trip (--route, --direction and --at or --date with --hour) or a CSV (--input and --output)");
-        var direction = result.GetValue(Direction) ?? throw new PipelineException("--direction is required with --route (e, w, n, s or b)");
+        var route = result.GetValue(Route) ?? throw Usage("give a trip (--route, --direction and --at or --date with --hour) or a CSV (--input and --output)");
+        var direction = result.GetValue(Direction) ?? throw Usage("--direction is required with --route (e, w, n, s or b)");
         var (at, date, hour) = (result.GetValue(At), result.GetValue(Date), result.GetValue(Hour));
         return (at, date, hour) switch
         {
-            ({ } text, null, null) => TripDescription.At(route, direction, TripDescription.ParseDateTime(text)),
-            (null, { } day, { } h) => new TripDescription(route, direction, TripDescription.ParseDate(day), TripDescription.ParseHour(h)),
-            _ => throw new PipelineException("give the trip's time as --at DATETIME, or as --date DATE with --hour HOUR (not both)"),
+            ({ } text, null, null) => TripDescription.At(route, direction, Option("--at", () => TripDescription.ParseDateTime(text))),
+            (null, { } day, { } h) => new TripDescription(route, direction,
+                Option("--date", () => TripDescription.ParseDate(day)), Option("--hour", () => TripDescription.ParseHour(h))),
+            _ => throw Usage("give the trip's time as --at DATETIME, or as --date DATE with --hour HOUR (not both)"),
         };
+    }
+
+    private static PipelineException Usage(string message) => new(message, ExitCodes.Usage);
+
+    private static T Option<T>(string name, Func<T> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (PipelineException e)
+        {
+            throw Usage($"{name}: {e.Message}");
+        }
     }
 
     /// <summary>The model folder to load, the experiment name when known, and how to name the model in the output.</summary>

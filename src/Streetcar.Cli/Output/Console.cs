@@ -21,6 +21,9 @@ public sealed class CliConsole
     /// <summary>True when progress bars can be drawn.</summary>
     public bool Interactive { get; }
 
+    /// <summary>Standard output (or the writer given), for text such as --help that is not a message line.</summary>
+    public TextWriter Out => _out;
+
     // Jobs run side by side and all talk here: one line at a time.
     private readonly Lock _lock = new();
 

@@ -36,11 +36,12 @@ public sealed class JobBoard(CliConsole console, int total)
                 case JobStatus.Succeeded:
                     console.Info($"[{_done}/{total} done] {job.Label}: done in {seconds} s");
                     break;
+                // Progress, not the verdict: the verb ends with one error line naming what failed.
                 case JobStatus.Failed:
-                    console.Error($"{job.Label} failed: {job.Error?.Message}");
+                    console.Info($"[{_done}/{total} done] {job.Label}: failed: {job.Error?.Message}");
                     break;
                 case JobStatus.Skipped:
-                    console.Error($"{job.Label} skipped: a job it needs failed");
+                    console.Info($"[{_done}/{total} done] {job.Label}: skipped, a job it needs failed");
                     break;
             }
         }

@@ -53,12 +53,12 @@ public sealed record Experiment(string Name, string File, ExperimentConfig Confi
         var all = Names(workspace);
         if (all.Count == 0)
         {
-            throw new PipelineException($"no experiments in {workspace.Experiments} (*.yml, files starting with '_' are bases)");
+            throw new PipelineException($"no experiments in {workspace.Experiments} (*.yml, files starting with '_' are bases)", ExitCodes.Config);
         }
         var unknown = names.Except(all).ToArray();
         if (unknown.Length > 0)
         {
-            throw new PipelineException($"unknown experiment {string.Join(", ", unknown)}; known: {string.Join(", ", all)}");
+            throw new PipelineException($"unknown experiment {string.Join(", ", unknown)}; known: {string.Join(", ", all)}", ExitCodes.Usage);
         }
         var chosen = names.Count == 0 ? all : all.Where(names.Contains).ToArray();
         return chosen.Select(name => TryCreate(workspace, name, gridKey, repeats)).ToArray();

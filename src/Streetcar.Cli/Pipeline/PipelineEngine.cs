@@ -27,17 +27,17 @@ public sealed class PipelineEngine(PipelineContext ctx, PipelineRun run, EngineO
 
     /// <summary>
     /// Brings every chosen experiment up to <paramref name="goal"/>. Returns the experiments that failed (now,
-    /// earlier with the same inputs, or with an invalid config), in name order; the others are cached.
+    /// earlier with the same inputs, or with an invalid config), in name order, each with why; the others are
+    /// cached. Failures are not printed here: the verb says them in one line (progress lines show each job's).
     /// </summary>
-    public IReadOnlyList<string> Run(Goal goal)
+    public IReadOnlyList<EngineFailure> Run(Goal goal)
     {
         var failures = new FailureLog(ctx.Workspace);
-        var failed = new SortedSet<string>(StringComparer.Ordinal);
+        var failed = new SortedDictionary<string, EngineFailure>(StringComparer.Ordinal);
         foreach (var (name, error) in run.InvalidExperiments)
         {
-            ctx.Console.Error($"{name} failed: {error}");
             failures.Record(name, $"config: {error}");
-            failed.Add(name);
+            failed[name] = new EngineFailure(name, error, ExitCodes.Config);
         }
         var retry = options.Forced.Count > 0;
         var chosen = new List<(ExperimentRun Run, PreparedData Data)>();
@@ -45,8 +45,7 @@ public sealed class PipelineEngine(PipelineContext ctx, PipelineRun run, EngineO
         {
             if (!retry && failures.FailedForGood(experiment.Name, experiment.Key) is { } previous)
             {
-                ctx.Console.Error($"{experiment.Name} skipped: it failed before with the same inputs ({previous}); --force retries");
-                failed.Add(experiment.Name);
+                failed[experiment.Name] = new EngineFailure(experiment.Name, $"skipped: it failed before with the same inputs ({previous}); --force retries", ExitCodes.Pipeline);
                 continue;
             }
             try
@@ -72,14 +71,14 @@ public sealed class PipelineEngine(PipelineContext ctx, PipelineRun run, EngineO
             }
             else if (own.Any(j => j.Status == JobStatus.Skipped))
             {
-                failed.Add(experiment.Name);
+                failed[experiment.Name] = new EngineFailure(experiment.Name, "skipped: a job it needs failed", ExitCodes.Pipeline);
             }
             else
             {
                 failures.Clear(experiment.Name);
             }
         }
-        return failed.ToArray();
+        return failed.Values.ToArray();
     }
 
     /// <summary>The jobs for what is not cached yet, in run order; a damaged entry counts as missing.</summary>
@@ -156,11 +155,11 @@ public sealed class PipelineEngine(PipelineContext ctx, PipelineRun run, EngineO
         CacheKeyBuilder.For(StageTable.Trajectory.Name, StageTable.Trajectory.Version)
             .Input("shape", run.TrajectoryShape).Param("unshared", run.Label).Build();
 
-    private void Fail(FailureLog failures, ISet<string> failed, Experiment experiment, string what, Exception error)
+    private static void Fail(FailureLog failures, IDictionary<string, EngineFailure> failed, Experiment experiment, string what, Exception error)
     {
         // A pipeline error fails the same way with the same inputs (skipped until they change); anything else,
         // such as an I/O error, is retried next run.
         failures.Record(experiment.Name, $"{what}: {error.Message}", experiment.Key, final: error is PipelineException);
-        failed.Add(experiment.Name);
+        failed[experiment.Name] = new EngineFailure(experiment.Name, $"{what}: {error.Message}", (error as PipelineException)?.ExitCode ?? ExitCodes.Pipeline);
     }
 }

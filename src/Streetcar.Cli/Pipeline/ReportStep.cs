@@ -42,12 +42,14 @@ public static class ReportStep
     }
 
     /// <summary>The experiments the report marks as failed (invalid config, or a failure recorded for their inputs), in name order.</summary>
-    public static IReadOnlyList<string> Failed(PipelineContext ctx, PipelineRun run)
+    public static IReadOnlyList<EngineFailure> Failed(PipelineContext ctx, PipelineRun run)
     {
         var failures = new FailureLog(ctx.Workspace);
-        return run.Experiments.Where(e => failures.FailedWith(e.Name, e.Key) is not null).Select(e => e.Name)
-            .Concat(run.InvalidExperiments.Keys)
-            .Order(StringComparer.Ordinal)
+        return run.Experiments
+            .Select(e => failures.FailedWith(e.Name, e.Key) is { } error ? new EngineFailure(e.Name, error, ExitCodes.Pipeline) : null)
+            .OfType<EngineFailure>()
+            .Concat(run.InvalidExperiments.Select(i => new EngineFailure(i.Key, i.Value, ExitCodes.Config)))
+            .OrderBy(f => f.Experiment, StringComparer.Ordinal)
             .ToArray();
     }
 

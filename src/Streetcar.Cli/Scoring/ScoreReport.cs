@@ -50,8 +50,8 @@ public static class ScoreReport
     {
         var lines = new List<string>
         {
-            $"{experiment}: scored {result.Rows:N0} rows of {input} into {output} in {score.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s " +
-            $"({result.Chunks} chunk{(result.Chunks == 1 ? "" : "s")}); {result.PredictedDelays:N0} predicted delays at threshold {threshold.ToString(CultureInfo.InvariantCulture)}",
+            $"{experiment}: scored {result.Rows:N0} row{(result.Rows == 1 ? "" : "s")} of {input} into {output} in {score.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s " +
+            $"({result.Chunks} chunk{(result.Chunks == 1 ? "" : "s")}); {result.PredictedDelays:N0} predicted delay{(result.PredictedDelays == 1 ? "" : "s")} at threshold {threshold.ToString(CultureInfo.InvariantCulture)}",
         };
         lines.AddRange(result.Notes.Select(n => $"  note ({n.Value:N0} rows): {n.Key}"));
         lines.Add($"  model {model}; libtorch started in {Ms(load.TorchStart)} ms, model loaded in {Ms(load.ModelLoad)} ms");

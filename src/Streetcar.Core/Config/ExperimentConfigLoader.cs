@@ -1,4 +1,5 @@
 using Streetcar.Core.Errors;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Streetcar.Core.Config;
@@ -13,6 +14,9 @@ public static class ExperimentConfigLoader
     private const string BaseKey = "base";
     private const int MaxBaseDepth = 8;
 
+    /// <summary>Largest config file read (64 KiB; the book's base is under 1 KiB): a bigger one is refused unread.</summary>
+    public const long MaxFileBytes = 64 * 1024;
+
     /// <summary>The experiment files of <paramref name="folder"/>: <c>*.yml</c> not starting with '_', sorted.</summary>
     public static IReadOnlyList<string> ExperimentFiles(string folder) =>
         Directory.GetFiles(folder, "*.yml")
@@ -24,7 +28,8 @@ public static class ExperimentConfigLoader
     public static ExperimentConfig Load(string path)
     {
         var origins = new Dictionary<string, string>(StringComparer.Ordinal);
-        var merged = LoadMerged(path, origins, 0);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+        var merged = LoadMerged(path, folder, origins, 0);
         var text = Serialize(merged);
         var config = YamlConfigReader.Parse<ExperimentConfig>(text, path) with { Base = null };
         if (config.Name.Length == 0)
@@ -35,11 +40,20 @@ public static class ExperimentConfigLoader
         return config;
     }
 
-    private static YamlMappingNode LoadMerged(string path, Dictionary<string, string> origins, int depth)
+    /// <summary>
+    /// Reads <paramref name="path"/> and, recursively, its base files, which must stay inside
+    /// <paramref name="folder"/> (the experiment's folder): a config never reads a file elsewhere on the machine.
+    /// </summary>
+    private static YamlMappingNode LoadMerged(string path, string folder, Dictionary<string, string> origins, int depth)
     {
         if (!File.Exists(path))
         {
-            throw new PipelineException($"{path}: config file not found");
+            throw new PipelineException($"{path}: config file not found", ExitCodes.Config);
+        }
+        var size = new FileInfo(path).Length;
+        if (size > MaxFileBytes)
+        {
+            throw new ConfigException(path, "(file)", $"is {size} bytes; a config file is at most {MaxFileBytes} bytes");
         }
         var text = File.ReadAllText(path);
         // Read alone first: unknown keys and wrong types are reported against this file and its lines.
@@ -54,13 +68,13 @@ public static class ExperimentConfigLoader
         {
             throw new ConfigException(path, BaseKey, $"more than {MaxBaseDepth} levels of base files (a cycle?)");
         }
-        var basePath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", own.Base);
+        var basePath = BasePath(path, folder, own.Base);
         if (!File.Exists(basePath))
         {
             throw new ConfigException(path, BaseKey, $"base file '{own.Base}' not found next to it");
         }
         var baseOrigins = new Dictionary<string, string>(StringComparer.Ordinal);
-        var merged = Merge(LoadMerged(basePath, baseOrigins, depth + 1), node);
+        var merged = Merge(LoadMerged(basePath, folder, baseOrigins, depth + 1), node);
         foreach (var (key, file) in baseOrigins)
         {
             origins.TryAdd(key, file);
@@ -68,10 +82,34 @@ public static class ExperimentConfigLoader
         return merged;
     }
 
+    /// <summary>The full path of <paramref name="baseName"/>, refused unless it is a file inside <paramref name="folder"/>.</summary>
+    private static string BasePath(string path, string folder, string baseName)
+    {
+        var allowed = $"a file name inside {Path.GetFileName(folder)}/, e.g. _base.yml";
+        if (Path.IsPathRooted(baseName))
+        {
+            throw new ConfigException(path, BaseKey, $"'{baseName}' is an absolute path; allowed: {allowed}");
+        }
+        var full = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? folder, baseName));
+        if (!full.StartsWith(Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new ConfigException(path, BaseKey, $"'{baseName}' is outside the experiments folder; allowed: {allowed}");
+        }
+        return full;
+    }
+
     private static YamlMappingNode ReadMapping(string text, string path)
     {
         var stream = new YamlStream();
-        stream.Load(new StringReader(text));
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            // The strict reader has already accepted this text; this only guards the merge against a surprise.
+            throw new ConfigException($"{path}:{e.Start.Line}:{e.Start.Column}", "(root)", e.Message);
+        }
         if (stream.Documents.Count == 0)
         {
             return new YamlMappingNode();
@@ -84,7 +122,7 @@ public static class ExperimentConfigLoader
     {
         foreach (var (key, value) in node.Children)
         {
-            var dotted = prefix + ((YamlScalarNode)key).Value;
+            var dotted = prefix + (key as YamlScalarNode)?.Value;
             origins[dotted] = path;
             if (value is YamlMappingNode child)
             {

@@ -2,20 +2,19 @@ using Streetcar.Core.Errors;
 
 namespace Streetcar.Core.Config;
 
-/// <summary>Range checks of a resolved <see cref="ExperimentConfig"/>; the first violation is a <see cref="ConfigException"/>.</summary>
+/// <summary>
+/// Range checks of a resolved <see cref="ExperimentConfig"/> against <see cref="ExperimentBounds"/>; the first
+/// violation is a <see cref="ConfigException"/> naming the key and its range.
+/// </summary>
 public static class ExperimentConfigValidator
 {
     /// <summary>Throws on the first out-of-range value; <paramref name="fileOf"/> maps a dotted key to its file.</summary>
     public static void Validate(ExperimentConfig c, Func<string, string> fileOf)
     {
         void Fail(string key, string problem) => throw new ConfigException(fileOf(key), key, problem);
-        void Positive(string key, double v)
+        void In(NumericBound bound, double v)
         {
-            if (!(v > 0) || double.IsInfinity(v)) Fail(key, $"must be a finite number > 0, got {Show(v)}");
-        }
-        void OpenUnit(string key, double v)
-        {
-            if (!(v > 0 && v < 1)) Fail(key, $"must be in (0, 1), got {Show(v)}");
+            if (!bound.Contains(v)) Fail(bound.Key, bound.Problem(v));
         }
         // The YAML reader only produces members; this catches a record built in code with a cast number.
         void OneOf<T>(string key, T v) where T : struct, Enum
@@ -23,36 +22,41 @@ public static class ExperimentConfigValidator
             if (!Enum.IsDefined(v)) Fail(key, ConfigEnum.NotAllowed(typeof(T), v.ToString()));
         }
 
-        Positive("learning_rate", c.LearningRate);
-        if (!(c.DropoutRate >= 0 && c.DropoutRate < 1)) Fail("dropout_rate", $"must be in [0, 1), got {Show(c.DropoutRate)}");
-        if (!(c.L2Lambda >= 0) || double.IsInfinity(c.L2Lambda)) Fail("l2_lambda", $"must be a finite number >= 0, got {Show(c.L2Lambda)}");
+        In(ExperimentBounds.LearningRate, c.LearningRate);
+        In(ExperimentBounds.DropoutRate, c.DropoutRate);
+        In(ExperimentBounds.L2Lambda, c.L2Lambda);
         OneOf("loss", c.Loss);
         OneOf("output_activation", c.OutputActivation);
-        if (c.BatchSize <= 0) Fail("batch_size", $"must be a positive integer, got {c.BatchSize}");
-        if (c.Epochs <= 0) Fail("epochs", $"must be a positive integer, got {c.Epochs}");
+        In(ExperimentBounds.BatchSize, c.BatchSize);
+        In(ExperimentBounds.Epochs, c.Epochs);
         OneOf("early_stopping.monitor", c.EarlyStopping.Monitor);
         OneOf("early_stopping.mode", c.EarlyStopping.Mode);
-        if (c.EarlyStopping.Patience <= 0) Fail("early_stopping.patience", $"must be a positive integer, got {c.EarlyStopping.Patience}");
-        Positive("zero_weight", c.ZeroWeight);
+        In(ExperimentBounds.Patience, c.EarlyStopping.Patience);
+        In(ExperimentBounds.ZeroWeight, c.ZeroWeight);
         OneOf("weighting", c.Weighting);
-        if (!double.IsFinite(c.OneWeightOffset)) Fail("one_weight_offset", "must be a finite number");
+        In(ExperimentBounds.OneWeightOffset, c.OneWeightOffset);
         if (c.Weighting == ClassWeighting.None && c.OneWeightOffset != 0)
         {
             Fail("one_weight_offset", $"only applies with weighting: {ConfigEnum.Name(ClassWeighting.Balanced)}; must be 0 with weighting: {ConfigEnum.Name(ClassWeighting.None)}");
         }
+        if (c.HiddenLayers.Length > ExperimentBounds.MaxHiddenLayers)
+        {
+            Fail("hidden_layers", $"lists {c.HiddenLayers.Length} layers; allowed: at most {ExperimentBounds.MaxHiddenLayers}");
+        }
         for (var i = 0; i < c.HiddenLayers.Length; i++)
         {
-            if (c.HiddenLayers[i] <= 0) Fail("hidden_layers", $"widths must be positive integers, item {i} is {c.HiddenLayers[i]}");
+            if (!ExperimentBounds.HiddenLayerWidth.Contains(c.HiddenLayers[i]))
+            {
+                Fail("hidden_layers", $"item {i}: {ExperimentBounds.HiddenLayerWidth.Problem(c.HiddenLayers[i])}");
+            }
         }
-        OpenUnit("threshold", c.Threshold);
-        if (c.Seeds.Torch < 0) Fail("seeds.torch", "must be >= 0");
-        if (c.Seeds.Shuffle < 0) Fail("seeds.shuffle", "must be >= 0");
-        if (c.Seeds.Split < 0) Fail("seeds.split", "must be >= 0");
-        OpenUnit("split.test_proportion", c.Split.TestProportion);
-        OpenUnit("split.train_proportion", c.Split.TrainProportion);
-        if (c.Repeats is < 1 or > RepeatSeeds.MaxRepeats) Fail("repeats", $"must be an integer in 1 .. {RepeatSeeds.MaxRepeats}, got {c.Repeats}");
-        if (c.Threads is < 1 or > 64) Fail("threads", $"must be an integer in 1 .. 64, got {c.Threads}");
+        In(ExperimentBounds.Threshold, c.Threshold);
+        In(ExperimentBounds.TorchSeed, c.Seeds.Torch);
+        In(ExperimentBounds.ShuffleSeed, c.Seeds.Shuffle);
+        In(ExperimentBounds.SplitSeed, c.Seeds.Split);
+        In(ExperimentBounds.TestProportion, c.Split.TestProportion);
+        In(ExperimentBounds.TrainProportion, c.Split.TrainProportion);
+        In(ExperimentBounds.Repeats, c.Repeats);
+        In(ExperimentBounds.Threads, c.Threads);
     }
-
-    private static string Show(double v) => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 }

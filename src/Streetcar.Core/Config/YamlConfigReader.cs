@@ -17,6 +17,8 @@ public static class YamlConfigReader
         // An empty value (`seeds:` with nothing after it) is an error naming the key, not a null deep inside.
         .WithEnforceNullability()
         .WithTypeConverter(new ConfigEnumYamlConverter())
+        // A key written twice is an error naming it: otherwise the later value would silently win.
+        .WithDuplicateKeyChecking()
         .Build();
 
     /// <summary>Deserializes <paramref name="yaml"/>; <paramref name="file"/> names it in errors.</summary>
@@ -28,7 +30,7 @@ public static class YamlConfigReader
         }
         catch (YamlException e)
         {
-            throw ToConfigException(e, file, yaml);
+            throw ToConfigException(e, file, yaml, typeof(T));
         }
     }
 
@@ -37,22 +39,36 @@ public static class YamlConfigReader
     {
         if (!File.Exists(path))
         {
-            throw new PipelineException($"{path}: config file not found");
+            throw new PipelineException($"{path}: config file not found", ExitCodes.Config);
+        }
+        var size = new FileInfo(path).Length;
+        if (size > ExperimentConfigLoader.MaxFileBytes)
+        {
+            throw new ConfigException(path, "(file)", $"is {size} bytes; a config file is at most {ExperimentConfigLoader.MaxFileBytes} bytes");
         }
         return Parse<T>(File.ReadAllText(path), path);
     }
 
-    private static ConfigException ToConfigException(YamlException e, string file, string yaml)
+    private static ConfigException ToConfigException(YamlException e, string file, string yaml, Type target)
     {
         var where = $"{file}:{e.Start.Line}:{e.Start.Column}";
         var message = (e.InnerException?.Message ?? e.Message).Trim();
         // "System.Int32, System.Private.CoreLib, Version=..., PublicKeyToken=..." → "System.Int32".
-        message = System.Text.RegularExpressions.Regex.Replace(message, @"(System\.[\w.]+), [\w.]+, Version=[^,]+, Culture=[^,]+, PublicKeyToken=\w+", "$1");
+        message = System.Text.RegularExpressions.Regex.Replace(message, @"([\w.]+), [\w.]+, Version=[^,]+, Culture=[^,]+, PublicKeyToken=\w+", "$1");
+        if (e.InnerException is OverflowException)
+        {
+            message = "the number is too large for this key";
+        }
         // YamlDotNet says "Property 'x' not found on type 'T'." for an unknown key.
         var unknown = System.Text.RegularExpressions.Regex.Match(message, "Property '([^']+)' not found on type '([^']+)'");
         if (unknown.Success)
         {
             return new ConfigException(where, unknown.Groups[1].Value, $"unknown key (type {unknown.Groups[2].Value.Split('.')[^1]})");
+        }
+        if (message.EndsWith("into type " + target.FullName, StringComparison.Ordinal) || message.Contains($"to '{target.FullName}'", StringComparison.Ordinal))
+        {
+            // The document itself is not a mapping (a list, a bare scalar, binary bytes).
+            return new ConfigException(where, "(root)", "expected a mapping of keys to values, one 'key: value' per line");
         }
         if ((e as ConfigValueException ?? e.InnerException as ConfigValueException) is { } refused)
         {

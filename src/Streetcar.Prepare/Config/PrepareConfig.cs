@@ -20,6 +20,9 @@ public sealed record PrepareConfig
     /// <summary>How incidents join the grid (YAML <c>mode</c>): <c>book</c> (the book's left join, default) or <c>slots</c>.</summary>
     public ReshapeMode Mode { get; init; } = ReshapeMode.Book;
 
+    /// <summary>Allowed <see cref="DelayThreshold"/>: 0 to a day, in minutes (data/prepare.yml says so too).</summary>
+    public static NumericBound DelayThresholdBound { get; } = new("delay_threshold", 0, 1440);
+
     /// <summary>A joined incident is a delay (target 1) when its Min Delay exceeds this. Default 0.</summary>
     public double DelayThreshold { get; init; }
 
@@ -50,9 +53,9 @@ public sealed record PrepareConfig
         {
             throw new ConfigException(file, "mode", ConfigEnum.NotAllowed(typeof(ReshapeMode), Mode.ToString()));
         }
-        if (!double.IsFinite(DelayThreshold) || DelayThreshold < 0)
+        if (!DelayThresholdBound.Contains(DelayThreshold))
         {
-            throw new ConfigException(file, "delay_threshold", "must be a finite number >= 0 (minutes)");
+            throw new ConfigException(file, "delay_threshold", DelayThresholdBound.Problem(DelayThreshold) + " (minutes)");
         }
         if (RouteDirections is null || RouteDirections.Count == 0)
         {

@@ -43,9 +43,9 @@ internal static class ExperimentSection
         md.Append($"| Validation accuracy (chosen model) | {Format.Metric(e.Evaluation.ValidAccuracy)} |\n");
         md.Append($"| Threshold | {Format.Metric(t.Threshold)} |\n\n");
 
-        md.Append($"![{e.Name} accuracy]({MarkdownReport.PlotPath(e.Name, "accuracy")}) ");
-        md.Append($"![{e.Name} loss]({MarkdownReport.PlotPath(e.Name, "loss")}) ");
-        md.Append($"![{e.Name} confusion matrix]({MarkdownReport.PlotPath(e.Name, "confusion")})\n\n");
+        md.Append($"![{e.Name} accuracy]({MarkdownReport.PlotLink(e.Name, "accuracy")}) ");
+        md.Append($"![{e.Name} loss]({MarkdownReport.PlotLink(e.Name, "loss")}) ");
+        md.Append($"![{e.Name} confusion matrix]({MarkdownReport.PlotLink(e.Name, "confusion")})\n\n");
     }
 
     /// <summary>Every repeat's seeds and test figures, the serving one marked.</summary>

@@ -12,6 +12,12 @@ public static class MarkdownReport
     /// <summary>Relative path (from the report) of an experiment's plot of the given kind.</summary>
     public static string PlotPath(string experiment, string kind) => $"plots/{experiment}-{kind}.svg";
 
+    /// <summary>
+    /// <see cref="PlotPath"/> as a markdown link target: percent-encoded, so that a name with a space or a
+    /// parenthesis still links (names made of letters, digits, '-' and '_' are unchanged).
+    /// </summary>
+    public static string PlotLink(string experiment, string kind) => $"plots/{Uri.EscapeDataString($"{experiment}-{kind}.svg")}";
+
     public static string Render(ReportInput input)
     {
         var md = new StringBuilder();

@@ -15,29 +15,103 @@ public static class BatchScorer
 
     /// <summary>
     /// Scores the file <paramref name="inputPath"/> into <paramref name="outputPath"/>. The output appears only
-    /// when every row scored (it is written beside, then moved into place).
+    /// when every row scored (it is written beside, then moved into place); an output that cannot be written is
+    /// a <see cref="PipelineException"/> naming it, found before any row is scored.
     /// </summary>
     public static BatchResult ScoreFile(Scorer scorer, string inputPath, string outputPath, int chunkRows = DefaultChunkRows)
     {
+        if (Directory.Exists(inputPath))
+        {
+            throw new DataException($"{inputPath}: is a folder, not a CSV file");
+        }
         if (!File.Exists(inputPath))
         {
-            throw new PipelineException($"{inputPath}: no such file");
+            throw new DataException($"{inputPath}: no such file");
         }
+        CheckOutput(outputPath);
         var partial = outputPath + ".partial";
+        var written = false;
         try
         {
             BatchResult result;
-            using (var reader = new StreamReader(inputPath))
-            using (var writer = new StreamWriter(partial) { NewLine = "\n" })
+            using (var reader = OpenInput(inputPath))
+            using (var writer = OpenOutput(partial, outputPath))
             {
                 result = Score(scorer, reader, writer, inputPath, chunkRows);
             }
-            File.Move(partial, outputPath, overwrite: true);
+            Move(partial, outputPath);
+            written = true;
             return result;
         }
         finally
         {
-            File.Delete(partial);
+            if (!written)
+            {
+                DeleteQuietly(partial);
+            }
+        }
+    }
+
+    /// <summary>The output must be a file path in an existing folder, not a folder itself.</summary>
+    private static void CheckOutput(string outputPath)
+    {
+        if (Directory.Exists(outputPath))
+        {
+            throw new PipelineException($"--output {outputPath}: is a folder; give a file path");
+        }
+        var folder = Path.GetDirectoryName(Path.GetFullPath(outputPath));
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            throw new PipelineException($"--output {outputPath}: folder {folder} does not exist");
+        }
+    }
+
+    private static StreamReader OpenInput(string path)
+    {
+        try
+        {
+            return new StreamReader(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DataException($"{path}: cannot be read ({e.Message})");
+        }
+    }
+
+    private static StreamWriter OpenOutput(string partial, string outputPath)
+    {
+        try
+        {
+            return new StreamWriter(partial) { NewLine = "\n" };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PipelineException($"--output {outputPath}: cannot be written ({e.Message})");
+        }
+    }
+
+    private static void Move(string partial, string outputPath)
+    {
+        try
+        {
+            File.Move(partial, outputPath, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PipelineException($"--output {outputPath}: cannot be written ({e.Message})");
+        }
+    }
+
+    /// <summary>Removes a partial output; a failure here must not hide the error that stopped the run.</summary>
+    private static void DeleteQuietly(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Nothing was written there, or it cannot be touched: the original error says why.
         }
     }
 

@@ -25,6 +25,19 @@ public static class BadWorkbooks
         ["the second of January", 501.0, TimeSpan.FromHours(8), "Thursday", "QUEEN AND YONGE", "Mechanical", 10.0, 20.0, "E/B", 4001.0],
     ]));
 
+    public static void ZeroBytes(string path) => File.WriteAllBytes(path, []);
+
+    /// <summary>The first half of the real 2014 workbook, as an interrupted download leaves it.</summary>
+    public static void Truncated(string path)
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(RepoPaths.DataSource, SliceFiles.Workbook));
+        File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+    }
+
+    /// <summary>A CSV saved under the workbook's name: the wrong type of file.</summary>
+    public static void CsvInstead(string path) =>
+        File.WriteAllText(path, "Report Date,Route,Time,Day,Location,Incident,Min Delay,Min Gap,Direction,Vehicle\n2014-01-02,501,08:00,Thursday,QUEEN,Mechanical,10,20,E/B,4001\n");
+
     /// <summary>Makes <paramref name="workspace"/> read <paramref name="write"/>'s workbook, pinned by its hash.</summary>
     public static void Install(TestWorkspace workspace, Action<string> write)
     {

@@ -66,7 +66,7 @@ public static class SliceFiles
     public static string BaseYaml()
     {
         var text = File.ReadAllText(Path.Combine(RepoPaths.Root, "experiments", "_base.yml"));
-        return Replace(Replace(text, "\nepochs: 50\n", "\nepochs: 2\n"), "\nrepeats: 5 ", "\nrepeats: 1 ");
+        return Replace(Replace(text, "\nepochs: 50 ", "\nepochs: 2  "), "\nrepeats: 5 ", "\nrepeats: 1 ");
     }
 
     private static string Replace(string text, string what, string by) =>

@@ -12,6 +12,7 @@ public sealed class ExperimentConfigLoaderTests : IDisposable
     private string Write(string name, string yaml)
     {
         var path = Path.Combine(_dir, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, yaml);
         return path;
     }
@@ -101,26 +102,26 @@ public sealed class ExperimentConfigLoaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("learning_rate: 0", "learning_rate", "> 0")]
-    [InlineData("learning_rate: -0.1", "learning_rate", "> 0")]
+    [InlineData("learning_rate: 0", "learning_rate", "(0, 10], got 0")]
+    [InlineData("learning_rate: -0.1", "learning_rate", "(0, 10], got -0.1")]
     [InlineData("dropout_rate: 1.0", "dropout_rate", "[0, 1)")]
-    [InlineData("l2_lambda: -1", "l2_lambda", ">= 0")]
+    [InlineData("l2_lambda: -1", "l2_lambda", "[0, 1], got -1")]
     [InlineData("loss: mse", "loss", "binary_crossentropy")]
     [InlineData("output_activation: relu", "output_activation", "hard_sigmoid | sigmoid")]
-    [InlineData("batch_size: 0", "batch_size", "positive")]
-    [InlineData("epochs: -5", "epochs", "positive")]
+    [InlineData("batch_size: 0", "batch_size", "an integer in [1, 10000000], got 0")]
+    [InlineData("epochs: -5", "epochs", "an integer in [1, 10000], got -5")]
     [InlineData("early_stopping:\n  monitor: val_auc", "early_stopping.monitor", "val_loss | val_accuracy | loss | accuracy")]
     [InlineData("early_stopping:\n  mode: up", "early_stopping.mode", "min | max")]
-    [InlineData("early_stopping:\n  patience: 0", "early_stopping.patience", "positive")]
-    [InlineData("zero_weight: 0", "zero_weight", "> 0")]
+    [InlineData("early_stopping:\n  patience: 0", "early_stopping.patience", "[1, 10000]")]
+    [InlineData("zero_weight: 0", "zero_weight", "(0, 1000]")]
     [InlineData("weighting: inverse", "weighting", "none | balanced")]
     [InlineData("one_weight_offset: 2", "one_weight_offset", "balanced")]
-    [InlineData("hidden_layers: [16, 0]", "hidden_layers", "positive")]
+    [InlineData("hidden_layers: [16, 0]", "hidden_layers", "item 1: must be an integer in [1, 4096], got 0")]
     [InlineData("threshold: 1", "threshold", "(0, 1)")]
-    [InlineData("seeds:\n  torch: -1", "seeds.torch", ">= 0")]
+    [InlineData("seeds:\n  torch: -1", "seeds.torch", "[0, 2147483647]")]
     [InlineData("split:\n  test_proportion: 0", "split.test_proportion", "(0, 1)")]
     [InlineData("split:\n  train_proportion: 1.5", "split.train_proportion", "(0, 1)")]
-    [InlineData("threads: 0", "threads", "1 .. 64")]
+    [InlineData("threads: 0", "threads", "[1, 64], got 0")]
     public void Load_OutOfRange_NamesKeyAndAllowedValues(string yaml, string key, string allowed)
     {
         Write("_base.yml", Base);
@@ -148,6 +149,52 @@ public sealed class ExperimentConfigLoaderTests : IDisposable
         var path = Write("exp.yml", "base: _nowhere.yml\n");
         var e = Assert.Throws<ConfigException>(() => ExperimentConfigLoader.Load(path));
         Assert.Equal("base", e.Key);
+    }
+
+    [Theory]
+    [InlineData("epochs: 2\nepochs: 3\n", "epochs")]
+    [InlineData("seeds:\n  torch: 1\n  torch: 2\n", "torch")]
+    public void Load_DuplicateKey_IsAConfigErrorNamingItsLine(string yaml, string key)
+    {
+        var e = Assert.Throws<ConfigException>(() => ExperimentConfigLoader.Load(Write("exp.yml", yaml)));
+
+        Assert.Equal(key, e.Key);
+        Assert.Matches(@"exp\.yml:\d+:\d+$", e.File);
+        Assert.Contains("duplicate key", e.Message);
+    }
+
+    [Theory]
+    [InlineData("/etc/hostname", "absolute path")]
+    [InlineData("/dev/zero", "absolute path")]
+    [InlineData("../outside.yml", "outside the experiments folder")]
+    [InlineData("sub/../../outside.yml", "outside the experiments folder")]
+    public void Load_BaseOutsideTheExperimentsFolder_IsRefusedUnread(string baseFile, string problem)
+    {
+        var path = Write("exp.yml", $"base: {baseFile}\n");
+
+        var e = Assert.Throws<ConfigException>(() => ExperimentConfigLoader.Load(path));
+
+        Assert.Equal("base", e.Key);
+        Assert.Contains(problem, e.Message);
+    }
+
+    [Fact]
+    public void Load_BaseInASubfolderOfTheExperimentsFolder_IsAllowed()
+    {
+        Write("shared/_base.yml", "epochs: 7\n");
+        var config = ExperimentConfigLoader.Load(Write("exp.yml", "base: shared/_base.yml\n"));
+
+        Assert.Equal(7, config.Epochs);
+    }
+
+    [Fact]
+    public void Load_FileAboveTheSizeLimit_IsRefused()
+    {
+        var path = Write("exp.yml", "description: " + new string('x', (int)ExperimentConfigLoader.MaxFileBytes) + "\n");
+
+        var e = Assert.Throws<ConfigException>(() => ExperimentConfigLoader.Load(path));
+
+        Assert.Contains($"at most {ExperimentConfigLoader.MaxFileBytes} bytes", e.Message);
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public class PrepareConfigTests
     [InlineData("mode: fast", "'mode'", "allowed: book | slots")]
     [InlineData("start_date: 2014-13-01", "'start_date'", "yyyy-MM-dd")]
     [InlineData("end_date: 2013-12-31", "'end_date'", "before start_date")]
-    [InlineData("delay_threshold: -1", "'delay_threshold'", ">= 0")]
+    [InlineData("delay_threshold: -1", "'delay_threshold'", "[0, 1440]")]
     [InlineData("route_directions: [{route: '501', direction: x}]", "'route_directions'", "e, w, n, s, b")]
     public void BadValue_NamesFileKeyAndAllowedValues(string yaml, string key, string allowed)
     {

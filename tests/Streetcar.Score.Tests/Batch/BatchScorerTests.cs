@@ -45,6 +45,39 @@ public sealed class BatchScorerTests(TinyModel tiny) : IDisposable
         Assert.False(File.Exists(_temp.Sub("out.csv.partial")));
     }
 
+    [Theory]
+    [InlineData("missing/out.csv", "does not exist")]
+    [InlineData("folder", "is a folder")]
+    [InlineData("file.txt/out.csv", "does not exist")]
+    public void ScoreFile_OutputThatCannotBeWritten_IsOnePipelineErrorNamingIt_BeforeAnyRowIsScored(string output, string problem)
+    {
+        using var scorer = Scorer.Load(tiny.Folder);
+        File.WriteAllText(_temp.Sub("in.csv"), "route,direction,datetime\n501,e,2019-06-14T08:30\n");
+        Directory.CreateDirectory(_temp.Sub("folder"));
+        File.WriteAllText(_temp.Sub("file.txt"), "a file, not a folder\n");
+
+        var error = Assert.Throws<PipelineException>(() => BatchScorer.ScoreFile(scorer, _temp.Sub("in.csv"), _temp.Sub(output)));
+
+        Assert.Equal(2, error.ExitCode);
+        Assert.StartsWith($"--output {_temp.Sub(output)}: ", error.Message);
+        Assert.Contains(problem, error.Message);
+        Assert.Empty(Directory.EnumerateFiles(_temp.Path, "*.partial", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void ScoreFile_RowWithAZone_IsADataErrorWithItsLine_AndNoOutputAppears()
+    {
+        using var scorer = Scorer.Load(tiny.Folder);
+        File.WriteAllText(_temp.Sub("in.csv"), "route,direction,datetime\n501,e,2019-06-14T08:30\n501,e,2019-06-14T08:30Z\n");
+
+        var error = Assert.Throws<DataException>(() => BatchScorer.ScoreFile(scorer, _temp.Sub("in.csv"), _temp.Sub("out.csv")));
+
+        Assert.StartsWith($"{_temp.Sub("in.csv")} line 3: ", error.Message);
+        Assert.Contains("time zone (Z)", error.Message);
+        Assert.False(File.Exists(_temp.Sub("out.csv")));
+        Assert.False(File.Exists(_temp.Sub("out.csv.partial")));
+    }
+
     [Fact]
     public void Score_DateAndHourColumns_QuotedFields_AnyOrder()
     {

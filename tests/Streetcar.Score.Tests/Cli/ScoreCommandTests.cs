@@ -68,9 +68,9 @@ public sealed class ScoreCommandTests(TinyModel tiny) : IDisposable
     [InlineData("--route", "501", "--direction", "e")]
     [InlineData("--route", "501", "--direction", "e", "--at", "2019-06-14T08:30", "--hour", "8")]
     [InlineData("--input", "trips.csv")]
-    public void Score_IncompleteOrConflictingTrip_ExitCode2(params string[] args)
+    public void Score_IncompleteOrConflictingTrip_IsAUsageError(params string[] args)
     {
-        Assert.Equal(2, Run(["score", "--model", tiny.Folder, .. args]));
+        Assert.Equal(CliApp.UsageError, Run(["score", "--model", tiny.Folder, .. args]));
         Assert.StartsWith("error: ", _err.ToString());
     }
 
@@ -87,6 +87,27 @@ public sealed class ScoreCommandTests(TinyModel tiny) : IDisposable
         var lines = File.ReadAllLines(_temp.Sub("scored.csv"));
         Assert.Equal(3, lines.Length);
         Assert.Equal("route,direction,date,hour,delay_probability,predicted_delay", lines[0]);
+    }
+
+    [Fact]
+    public void Score_BatchOfOneRow_SaysRowInTheSingular()
+    {
+        File.WriteAllText(_temp.Sub("one.csv"), "route,direction,date,hour\n501,e,2019-06-14,8\n");
+
+        Assert.Equal(0, Run("score", "--model", tiny.Folder, "--input", _temp.Sub("one.csv"), "--output", _temp.Sub("scored.csv")));
+
+        Assert.Contains(": scored 1 row of ", _out.ToString());
+    }
+
+    [Theory]
+    [InlineData("2019-06-14T08:30Z")]
+    [InlineData("2019-06-14T08:30+05:00")]
+    public void Score_AtWithAZone_IsAUsageErrorInOneLine(string at)
+    {
+        Assert.Equal(CliApp.UsageError, Run("score", "--model", tiny.Folder, "--route", "501", "--direction", "e", "--at", at));
+
+        var error = Assert.Single(_err.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"error: --at: '{at}' has a time zone", error);
     }
 
     [Fact]
@@ -114,7 +135,7 @@ public sealed class ScoreCommandTests(TinyModel tiny) : IDisposable
     public void Score_UnknownExperiment_ListsKnownOnes()
     {
         using var workspace = new TestWorkspace();
-        Assert.Equal(2, Run("score", "--root", workspace.Root, "--experiment", "exp99", "--route", "501", "--direction", "e", "--at", "2019-06-14T08:30"));
+        Assert.Equal(CliApp.UsageError, Run("score", "--root", workspace.Root, "--experiment", "exp99", "--route", "501", "--direction", "e", "--at", "2019-06-14T08:30"));
         Assert.Contains("unknown experiment exp99; known: exp0", _err.ToString());
     }
 }
