@@ -16,18 +16,18 @@ internal static class PairedSentence
         {
             return $"{head} differs by {difference} in the one repeat both have; one pair gives no interval and no test.";
         }
-        var verdict = c.Significant ? "significant" : "not significant";
-        var tail = $"{verdict} at {StatFormat.Alpha(c.Alpha)} over {c.Repeats} repeats{WilcoxonClause(c)}.";
+        var verdict = $"{(c.Significant ? "significant" : "not significant")} at {StatFormat.Alpha(c.Alpha)}";
         if (t.Sd == 0)
         {
-            // No spread: t is 0/0 or ±∞, so say what happened instead of quoting a CI of zero width.
+            // No spread: t is 0/0 or ±∞, so say what happened instead of quoting a zero-width interval.
             return c.MeanDifference == 0
-                ? $"{head} is identical in all {c.Repeats} repeats: no difference to test; {tail}"
-                : $"{head} differs by exactly {difference} in every one of the {c.Repeats} repeats (no spread, so t is infinite); Holm-adjusted p = {StatFormat.P(c.AdjustedP.Value)}: {tail}";
+                ? $"{head} is identical in all {c.Repeats} repeats, so there is no difference to test ({verdict})."
+                : $"{head} differs by exactly {difference} in every one of the {c.Repeats} repeats (no spread, so t is infinite); "
+                    + $"Holm-adjusted p {StatFormat.PEquals(c.AdjustedP.Value)}: {verdict} over {c.Repeats} repeats.";
         }
         return $"{head} differs by {difference} ({Levels.Percent(c.Interval.Level)} CI {StatFormat.Number(c.Interval.Lower, decimals)} to "
-            + $"{StatFormat.Number(c.Interval.Upper, decimals)}); paired t p = {StatFormat.P(c.P!.Value)}, Holm-adjusted "
-            + $"{StatFormat.P(c.AdjustedP.Value)}: {tail}";
+            + $"{StatFormat.Number(c.Interval.Upper, decimals)}); paired t p {StatFormat.PEquals(c.P!.Value)}, Holm-adjusted "
+            + $"{StatFormat.P(c.AdjustedP.Value)}: {verdict} over {c.Repeats} repeats{WilcoxonClause(c)}.";
     }
 
     /// <summary>The signed-rank check, and a warning when too few pairs make 0.05 unreachable for it.</summary>

@@ -34,8 +34,10 @@ public sealed record ProportionEstimate(long Successes, long Trials, double Prop
         var denominator = 1 + z2 / n;
         var centre = (p + z2 / (2 * n)) / denominator;
         var half = z / denominator * Math.Sqrt(p * (1 - p) / n + z2 / (4 * n * n));
-        // Clamp the rounding residue at 0 or n successes, where the exact bound is 0 or 1.
-        return new ProportionEstimate(successes, trials, p, new Interval(Math.Max(0, centre - half), Math.Min(1, centre + half), level));
+        // At 0 or n successes the exact bound is 0 or 1; the formula leaves a rounding residue (2.8e-17 for 0/10).
+        var lower = successes == 0 ? 0 : centre - half;
+        var upper = successes == trials ? 1 : centre + half;
+        return new ProportionEstimate(successes, trials, p, new Interval(lower, upper, level));
     }
 
     /// <summary>Recall of one model on its test set, TP / (TP + FN), with its Wilson interval.</summary>

@@ -25,9 +25,12 @@ internal static class StatFormat
     public static string P(double p) => p switch
     {
         < 0.001 => "< 0.001",
-        < 0.1 => p.ToString("F3", Invariant),
-        _ => p.ToString("F2", Invariant),
+        < 0.1 => Number(p, 3),
+        _ => Number(p, 2),
     };
+
+    /// <summary>"= 0.84", or "&lt; 0.001" where the digits would round to nothing.</summary>
+    public static string PEquals(double p) => p < 0.001 ? P(p) : "= " + P(p);
 
     public static string Alpha(double alpha) => alpha.ToString("0.###", Invariant);
 }
