@@ -49,6 +49,18 @@ public static class PairedComparisons
         return results;
     }
 
+    /// <summary>
+    /// <see cref="Compare"/> for each of <paramref name="metrics"/> in turn (metric by metric, pairs in the order given);
+    /// each metric is its own Holm family, so the correction does not cover the number of metrics.
+    /// </summary>
+    public static IReadOnlyList<PairedComparison> CompareEach(
+        IReadOnlyList<RepeatedExperiment> experiments,
+        IReadOnlyList<ExperimentPair> pairs,
+        IEnumerable<RepeatMetric> metrics,
+        double alpha = 0.05,
+        double level = 0.95) =>
+        [.. metrics.SelectMany(metric => Compare(experiments, pairs, metric, alpha, level))];
+
     /// <summary>candidate − baseline for every repeat index both have with a defined value, in repeat order.</summary>
     private static List<double> Differences(RepeatedExperiment baseline, RepeatedExperiment candidate, RepeatMetric metric)
     {

@@ -100,6 +100,37 @@ public sealed class PairedComparisonsTests
     }
 
     [Fact]
+    public void Compare_SameNonZeroDifferenceEveryRepeat_SaysSoRatherThanQuotingAZeroWidthInterval()
+    {
+        var baseline = new RepeatedExperiment("exp3", [.. Enumerable.Range(0, 3).Select(i => Repeats.Scores(i, 0.5))]);
+        var candidate = new RepeatedExperiment("exp4", [.. baseline.Repeats.Select(r => r with { EpochsRun = r.EpochsRun + 2 })]);
+
+        var c = PairedComparisons.Compare([baseline, candidate], [new ExperimentPair("exp3", "exp4")], RepeatMetric.EpochsRun)[0];
+
+        Assert.Equal(0, c.P);
+        Assert.True(c.Significant);
+        Assert.Equal(
+            "exp4 vs exp3: epochs run differs by exactly +2.0 in every one of the 3 repeats (no spread, so t is infinite); "
+            + "Holm-adjusted p < 0.001: significant at 0.05 over 3 repeats.",
+            c.Sentence);
+    }
+
+    [Fact]
+    public void CompareEach_IsOneHolmFamilyPerMetric_InMetricOrder()
+    {
+        var exp3 = Scaled("exp3", Group2);
+        var exp4 = Scaled("exp4", Group1);
+        var pairs = new[] { new ExperimentPair("exp3", "exp4") };
+
+        var all = PairedComparisons.CompareEach([exp3, exp4], pairs, [RepeatMetric.Recall, RepeatMetric.TestAccuracy]);
+
+        Assert.Equal([RepeatMetric.Recall, RepeatMetric.TestAccuracy], all.Select(c => c.Metric));
+        // Accuracy is a linear function of recall in these repeats: same t, same p, and a family of one each.
+        Assert.All(all, c => Assert.Equal(c.P, c.AdjustedP));
+        Assert.Equal(all[0].P!.Value, all[1].P!.Value, 9);
+    }
+
+    [Fact]
     public void Compare_FiveRepeats_WarnsThatTheSignedRankTestCannotReachTheLevel()
     {
         var c = PairedComparisons.Compare(
