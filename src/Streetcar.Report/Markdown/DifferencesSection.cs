@@ -15,7 +15,7 @@ public static class DifferencesSection
             md.Append("No pair of experiments was compared.\n\n");
             return md.ToString();
         }
-        var alpha = StatFormat.Alpha(comparisons[0].Alpha);
+        var alpha = StatisticsFormat.Alpha(comparisons[0].Alpha);
         md.Append("Each difference is candidate − baseline, repeat by repeat (the same repeat of two experiments is scored on ");
         md.Append("the same test rows with paired seeds), averaged over the repeats both have. The paired t-test decides; its ");
         md.Append($"p-values are Holm-corrected across the pairs compared on each metric, and \"significant\" means a Holm-adjusted p below {alpha}. ");

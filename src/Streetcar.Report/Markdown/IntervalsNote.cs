@@ -20,9 +20,9 @@ public static class IntervalsNote
         if (example is { Estimate.Interval: { } ci } e)
         {
             var d = RepeatMetric.Recall.Decimals();
-            md.Append($" For scale, {e.Subject} is {StatFormat.Number(e.Estimate.Proportion, d)} ({Format.Count(e.Estimate.Successes)} of ");
-            md.Append($"{Format.Count(e.Estimate.Trials)} {e.Of}), with a {percent} Wilson interval of {StatFormat.Number(ci.Lower, d)} to ");
-            md.Append($"{StatFormat.Number(ci.Upper, d)}: the uncertainty of one fixed model's figure because the test set is a sample.");
+            md.Append($" For scale, {e.Subject} is {StatisticsFormat.Number(e.Estimate.Proportion, d)} ({Format.Count(e.Estimate.Successes)} of ");
+            md.Append($"{Format.Count(e.Estimate.Trials)} {e.Of}), with a {percent} Wilson interval of {StatisticsFormat.Number(ci.Lower, d)} to ");
+            md.Append($"{StatisticsFormat.Number(ci.Upper, d)}: the uncertainty of one fixed model's figure because the test set is a sample.");
         }
         md.Append(" A difference marked not significant is not shown to be zero: the repeats could not tell it from seed noise, ");
         md.Append("and its confidence interval says how large a real difference could still be. The correction for multiple ");

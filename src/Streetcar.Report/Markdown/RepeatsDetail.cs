@@ -18,7 +18,7 @@ public static class RepeatsDetail
         {
             var serves = r.Repeat == servingRepeat ? " (serves)" : "";
             md.Append($"| {r.Repeat}{serves} |");
-            md.Append(string.Concat(RepeatMetrics.All.Select(m => $" {StatFormat.Number(m.Of(r), m == RepeatMetric.EpochsRun ? 0 : m.Decimals())} |")));
+            md.Append(string.Concat(RepeatMetrics.All.Select(m => $" {StatisticsFormat.Number(m.Of(r), m == RepeatMetric.EpochsRun ? 0 : m.Decimals())} |")));
             md.Append('\n');
         }
         md.Append('\n');

@@ -47,9 +47,9 @@ public static class RepeatsTable
         var undefined = summary.Undefined > 0 ? $" ({summary.Undefined} n/a)" : "";
         if (summary.Interval is not { } ci || summary.Sd is not { } sd)
         {
-            return $"{StatFormat.Number(summary.Mean, d)} (one repeat: no interval){undefined}";
+            return $"{StatisticsFormat.Number(summary.Mean, d)} (one repeat: no interval){undefined}";
         }
-        return $"{StatFormat.Number(summary.Mean, d)} ± {StatFormat.Number(sd, d)} [{StatFormat.Number(ci.Lower, d)}, {StatFormat.Number(ci.Upper, d)}]{undefined}";
+        return $"{StatisticsFormat.Number(summary.Mean, d)} ± {StatisticsFormat.Number(sd, d)} [{StatisticsFormat.Number(ci.Lower, d)}, {StatisticsFormat.Number(ci.Upper, d)}]{undefined}";
     }
 
     private static string Capitalised(string label) => char.ToUpperInvariant(label[0]) + label[1..];
