@@ -13,8 +13,8 @@ public static class IntervalsNote
     {
         var percent = Levels.Percent(level);
         var md = new StringBuilder();
-        md.Append("**What the intervals show.** The interval beside each mean is seed noise: how far the mean over the repeats ");
-        md.Append("could move if the experiment were repeated with other seeds, with its config, its data and its test rows held ");
+        md.Append("**What the intervals show.** The interval beside each mean measures seed noise: it is where, at ");
+        md.Append($"{percent} confidence, the mean over many more seeds would lie, with the config, the data and the test rows held ");
         md.Append("fixed (Student t, so few repeats give wide intervals). It leaves out test-set noise: every repeat is scored on ");
         md.Append("the same test rows, and another sample of rows would move every figure again.");
         if (example is { Estimate.Interval: { } ci } e)

@@ -10,7 +10,7 @@ public static class RepeatsDetail
     {
         var md = new StringBuilder();
         md.Append("| Repeat |");
-        md.Append(string.Concat(RepeatMetrics.All.Select(m => $" {Format.Cell(m.Label())} |")));
+        md.Append(string.Concat(RepeatMetrics.All.Select(m => $" {Format.Cell(m.Header())} |")));
         md.Append("\n|---:|");
         md.Append(string.Concat(RepeatMetrics.All.Select(_ => "---:|")));
         md.Append('\n');

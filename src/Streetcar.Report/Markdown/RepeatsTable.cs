@@ -18,7 +18,7 @@ public static class RepeatsTable
         md.Append("| Experiment | Repeats |");
         foreach (var metric in RepeatMetrics.All)
         {
-            md.Append($" {Format.Cell(Capitalised(metric.Label()))} |");
+            md.Append($" {Format.Cell(metric.Header())} |");
         }
         md.Append("\n|---|---:|");
         md.Append(string.Concat(RepeatMetrics.All.Select(_ => "---:|")));
@@ -51,6 +51,4 @@ public static class RepeatsTable
         }
         return $"{StatisticsFormat.Number(summary.Mean, d)} ± {StatisticsFormat.Number(sd, d)} [{StatisticsFormat.Number(ci.Lower, d)}, {StatisticsFormat.Number(ci.Upper, d)}]{undefined}";
     }
-
-    private static string Capitalised(string label) => char.ToUpperInvariant(label[0]) + label[1..];
 }

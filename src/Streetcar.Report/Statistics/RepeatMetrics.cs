@@ -33,6 +33,9 @@ public static class RepeatMetrics
         _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, null),
     };
 
+    /// <summary>The label as a table header writes it ("Test accuracy", "ROC AUC").</summary>
+    public static string Header(this RepeatMetric metric) => char.ToUpperInvariant(metric.Label()[0]) + metric.Label()[1..];
+
     /// <summary>Decimals for a value or a difference: four for the rates (as in the experiments table), one for epochs.</summary>
     public static int Decimals(this RepeatMetric metric) => metric == RepeatMetric.EpochsRun ? 1 : 4;
 

@@ -37,6 +37,7 @@ public sealed class StatisticsMarkdownTests
     {
         var md = RepeatsDetail.Render(Repeats.Recalls("exp3", 0.5, 0.25), servingRepeat: 1);
 
+        Assert.StartsWith("| Repeat | Test accuracy | Recall | Precision | ROC AUC | PR AUC | Epochs run |\n", md);
         Assert.Contains("| 0 | 0.8500 | 0.5000 | 0.2000 | 0.8000 | 0.3000 | 10 |\n", md);
         Assert.Contains("| 1 (serves) | 0.8750 | 0.2500 |", md);
     }
