@@ -1,0 +1,16 @@
+using Streetcar.Evaluate;
+
+namespace Streetcar.Report.Statistics;
+
+/// <summary>The headline figures of one repeat of one experiment (test split).</summary>
+/// <param name="Repeat">Repeat index (0-based); repeats with the same index in two experiments share test rows and
+/// paired seeds, which is what makes the comparison paired.</param>
+public sealed record RepeatScores(int Repeat, double TestAccuracy, double Recall, double Precision, double RocAuc, double PrAuc, int EpochsRun)
+{
+    /// <summary>Reads the figures from an evaluation of that repeat.</summary>
+    public static RepeatScores From(int repeat, EvaluationResult evaluation, int epochsRun)
+    {
+        var t = evaluation.Test;
+        return new RepeatScores(repeat, t.Accuracy, t.Recall, t.Precision, t.RocAuc, t.PrAuc, epochsRun);
+    }
+}

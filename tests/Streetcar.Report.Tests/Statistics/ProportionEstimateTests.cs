@@ -1,0 +1,58 @@
+using Streetcar.Evaluate.Metrics;
+using Streetcar.Report.Statistics;
+
+namespace Streetcar.Report.Tests.Statistics;
+
+public sealed class ProportionEstimateTests
+{
+    [Fact]
+    public void Wilson_EightOfTen_MatchesThePublishedInterval()
+    {
+        // Wilson 95 % for 8/10 is 0.4902 to 0.9433 (e.g. R binom::binom.confint(8, 10, method = "wilson")).
+        var e = ProportionEstimate.Wilson(8, 10);
+
+        Assert.Equal(0.8, e.Proportion);
+        Assert.Equal(0.49016, e.Interval!.Lower, 5);
+        Assert.Equal(0.94332, e.Interval.Upper, 5);
+    }
+
+    [Fact]
+    public void Wilson_NoSuccess_StartsAtZeroAndDoesNotCollapse()
+    {
+        // 0/10: the Wald interval would be the point 0; Wilson's upper bound is 0.2775.
+        var e = ProportionEstimate.Wilson(0, 10);
+
+        Assert.Equal(0, e.Interval!.Lower);
+        Assert.Equal(0.27753, e.Interval.Upper, 5);
+        Assert.Equal(1, ProportionEstimate.Wilson(10, 10).Interval!.Upper);
+    }
+
+    [Fact]
+    public void Wilson_NoTrials_HasNoInterval()
+    {
+        var e = ProportionEstimate.Wilson(0, 0);
+
+        Assert.Null(e.Interval);
+        Assert.True(double.IsNaN(e.Proportion));
+    }
+
+    [Fact]
+    public void Wilson_MoreSuccessesThanTrials_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => ProportionEstimate.Wilson(11, 10));
+        Assert.Throws<ArgumentException>(() => ProportionEstimate.Wilson(-1, 10));
+    }
+
+    [Fact]
+    public void RecallOf_And_AccuracyOf_CountFromTheConfusionMatrix()
+    {
+        var c = new ConfusionMatrix(TrueNegatives: 80, FalsePositives: 10, FalseNegatives: 2, TruePositives: 8);
+
+        var recall = ProportionEstimate.RecallOf(c);
+        var accuracy = ProportionEstimate.AccuracyOf(c);
+
+        Assert.Equal((8L, 10L), (recall.Successes, recall.Trials));
+        Assert.Equal(0.49016, recall.Interval!.Lower, 5);
+        Assert.Equal((88L, 100L), (accuracy.Successes, accuracy.Trials));
+    }
+}
