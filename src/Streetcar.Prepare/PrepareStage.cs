@@ -21,7 +21,7 @@ namespace Streetcar.Prepare;
 public static class PrepareStage
 {
     /// <summary>Version of the stage's logic; part of every Prepare cache key.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>Reads and validates a Prepare config (e.g. <c>data/prepare.yml</c>).</summary>
     public static PrepareConfig ReadConfig(string path) => YamlConfigReader.Read<PrepareConfig>(path).Validate(path);
@@ -32,15 +32,20 @@ public static class PrepareStage
     /// </summary>
     public static string ConfigFingerprint(PrepareConfig config) => Canonical.Hash(config);
 
-    /// <summary>The workbooks (<c>*.xlsx</c>) in <paramref name="folder"/>, in ordinal name order; none is an error.</summary>
+    /// <summary>
+    /// The raw files in <paramref name="folder"/>, in ordinal name order: every <c>*.xlsx</c> workbook and every
+    /// <c>*.csv</c> whose name carries a year (the portal's yearly resources; a CSV without one, such as the book's
+    /// route/direction table beside the workbooks, is not delay data). None is an error.
+    /// </summary>
     public static IReadOnlyList<string> WorkbooksIn(string folder)
     {
         if (!Directory.Exists(folder))
         {
             throw new DataException($"{folder}: raw data folder not found");
         }
-        var paths = Directory.GetFiles(folder, "*.xlsx").Order(StringComparer.Ordinal).ToArray();
-        return paths.Length > 0 ? paths : throw new DataException($"{folder}: no workbooks (*.xlsx) in the raw data folder");
+        var paths = Directory.GetFiles(folder, "*.xlsx").Concat(Directory.GetFiles(folder, "*.csv").Where(p => FileYear.Of(p) is not null))
+            .Order(StringComparer.Ordinal).ToArray();
+        return paths.Length > 0 ? paths : throw new DataException($"{folder}: no workbooks (*.xlsx) or CSV files (*.csv) in the raw data folder");
     }
 
     /// <summary>Copies/downloads and verifies the pinned workbooks (see <see cref="RawDataFetcher"/>).</summary>

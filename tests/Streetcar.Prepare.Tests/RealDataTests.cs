@@ -81,6 +81,14 @@ public sealed class RealDataTests(RealDataFixture data) : IClassFixture<RealData
     }
 
     [Fact]
+    public void PinnedVintage_HasNoneOfTheRepublishedLayoutsNotes()
+    {
+        var ingest = Summary.Ingest;
+
+        Assert.Equal((0, 0, 0, 0), (ingest.EmptySheetsSkipped, ingest.RowsRepeatedAcrossSheets, ingest.RowsOutsideFileYear, ingest.SheetsWithNewerSchema));
+    }
+
+    [Fact]
     public void SlotsModeWithoutTheDuplicatePair()
     {
         var slots = PrepareStage.BuildGrid(new PrepareConfig { Mode = "slots" }, data.Workbooks);

@@ -58,6 +58,15 @@ public static class ReportStep
             new("incidents outside the grid's dates", s.Reshape.IncidentsOutsideDates),
             new("grid days after the last incident in the data", s.Reshape.GridDaysAfterLastIncident),
         };
+        // Notes of the republished and newer files; only when present, so the pinned vintage's report is unchanged.
+        var ingest = new QualityNote[]
+        {
+            new("empty sheets skipped", s.Ingest.EmptySheetsSkipped),
+            new("rows repeated across sheets of one workbook, counted once", s.Ingest.RowsRepeatedAcrossSheets),
+            new("rows dated outside the year in their file's name (kept)", s.Ingest.RowsOutsideFileYear),
+            new("sheets in the newer schema (Date, Line, Station, Code, Bound)", s.Ingest.SheetsWithNewerSchema),
+        };
+        notes.AddRange(ingest.Where(n => n.Count > 0));
         if (s.NewVintageAccepted)
         {
             notes.Add(new QualityNote("workbooks of a new vintage accepted on purpose (hash differs from the pin)", s.Sources.Count(w => w.PinnedSha256 is not null)));
