@@ -70,5 +70,6 @@ public static class CliApp
         CompareCommand.Create(console),
         CacheCommand.Create(console),
         ScoreCommand.Create(console),
+        PinCommand.Create(console),
     ];
 }

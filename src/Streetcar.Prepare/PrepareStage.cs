@@ -48,6 +48,13 @@ public static class PrepareStage
         return paths.Length > 0 ? paths : throw new DataException($"{folder}: no workbooks (*.xlsx) or CSV files (*.csv) in the raw data folder");
     }
 
+    /// <summary>
+    /// The raw files already in <paramref name="folder"/> that <paramref name="config"/>'s years need (see
+    /// <see cref="RawDataFetcher.Present"/>), without fetching.
+    /// </summary>
+    public static IReadOnlyList<string> RawFilesPresent(WorkbookManifest manifest, PrepareConfig config, string folder) =>
+        RawDataFetcher.Present(manifest, YearRange.Of(config), folder);
+
     /// <summary>Copies/downloads and verifies the pinned workbooks (see <see cref="RawDataFetcher"/>).</summary>
     public static Task<FetchResult> FetchAsync(
         WorkbookManifest manifest, FetchOptions options, HttpClient? http = null, IProgress<string>? progress = null,
@@ -73,12 +80,13 @@ public static class PrepareStage
         var summary = new DataSummary(
             Version,
             sources,
-            sources.Any(s => s.PinnedSha256 is not null),
+            sources.Any(s => s.PinnedSha256 is not null || s.NotPinned),
             config,
             IngestSummary.Of(ingest),
             clean.Stats,
             reshape.Stats,
-            encoders.ToDictionary(e => e.Column, e => e.Cardinality));
+            encoders.ToDictionary(e => e.Column, e => e.Cardinality),
+            Vintage: DataVintage.Of(sources));
         return new PreparedGrid(grid, encoders, summary);
     }
 
@@ -108,7 +116,7 @@ public static class PrepareStage
         {
             if (byPath.TryGetValue(Path.GetFullPath(path), out var file))
             {
-                return new SourceWorkbook(file.FileName, file.Sha256, file.IsNewVintage ? file.PinnedSha256 : null);
+                return new SourceWorkbook(file.FileName, file.Sha256, file.IsNewVintage ? file.PinnedSha256 : null, file.IsUnpinned);
             }
             if (!File.Exists(path))
             {

@@ -14,7 +14,9 @@ public static class RawDataStep
     public static RawData Fetch(PipelineContext ctx, string? dataSource, bool acceptNewVintage)
     {
         var manifest = WorkbookManifest.Read(ctx.Workspace.WorkbookManifest);
-        var options = new FetchOptions(ctx.Workspace.RawData, dataSource, dataSource is null ? FetchOptions.TorontoPortal : null, acceptNewVintage);
+        // data/prepare.yml's dates decide which yearly files are needed.
+        var years = YearRange.Of(PrepareStage.ReadConfig(ctx.Workspace.PrepareConfig));
+        var options = new FetchOptions(ctx.Workspace.RawData, dataSource, dataSource is null ? FetchOptions.TorontoPortal : null, acceptNewVintage, years);
         var progress = new SyncProgress<string>(line => ctx.Console.Info($"  {line}"));
         FetchResult fetched;
         try
@@ -36,11 +38,14 @@ public static class RawDataStep
     public static RawData Current(PipelineContext ctx)
     {
         var manifest = WorkbookManifest.Read(ctx.Workspace.WorkbookManifest);
-        var paths = manifest.Entries.Select(e => Path.Combine(ctx.Workspace.RawData, e.FileName)).ToArray();
-        var missing = paths.Where(p => !File.Exists(p)).Select(Path.GetFileName).ToArray();
-        if (missing.Length > 0)
+        IReadOnlyList<string> paths;
+        try
         {
-            throw new DataException($"{string.Join(", ", missing)} not in {ctx.Workspace.RawData}: run `streetcar prepare --data-source DIR` (or ./build.sh --target=Prepare) first");
+            paths = PrepareStage.RawFilesPresent(manifest, PrepareStage.ReadConfig(ctx.Workspace.PrepareConfig), ctx.Workspace.RawData);
+        }
+        catch (DataException e)
+        {
+            throw new DataException($"{e.Message}: run `streetcar prepare --data-source DIR` (or ./build.sh --target=Prepare) first");
         }
         return new RawData(paths, paths.ToDictionary(p => Path.GetFileName(p), ContentHash.OfFile), null);
     }

@@ -69,7 +69,7 @@ public static class ReportStep
         notes.AddRange(ingest.Where(n => n.Count > 0));
         if (s.NewVintageAccepted)
         {
-            notes.Add(new QualityNote("workbooks of a new vintage accepted on purpose (hash differs from the pin)", s.Sources.Count(w => w.PinnedSha256 is not null)));
+            notes.Add(new QualityNote("workbooks of a new vintage accepted on purpose (hash differs from the pin, or no pin)", s.Sources.Count(w => w.PinnedSha256 is not null || w.NotPinned)));
         }
         var split = s.Split;
         return new DataFacts(
@@ -84,6 +84,7 @@ public static class ReportStep
             split?.TrainRows ?? 0,
             split?.ValidRows ?? 0,
             split?.TestRows ?? 0,
-            notes);
+            notes,
+            s.Vintage?.Describe());
     }
 }

@@ -45,6 +45,11 @@ public static class WorkbookReader
         {
             throw new DataException($"{file}: not a readable {(csv ? "CSV file" : "xlsx workbook")} ({e.GetType().Name}: {e.Message})");
         }
+        if (sheets.All(s => s.Rows.Count == 0))
+        {
+            // Empty sheets beside data are skipped; a file with no data at all is not a year of incidents.
+            throw new DataException($"{file}: no incident rows in any sheet ({sheets.Count} sheet(s), {sheets.Count(s => s.Summary.IsEmpty)} empty)");
+        }
         var (rows, repeated) = SheetOverlap.CountOnce(sheets);
         var outside = FileYear.RowsOutside(file, rows);
         return new WorkbookContent(file, sheets.Select(s => s.Summary).ToArray(), rows, repeated, outside);

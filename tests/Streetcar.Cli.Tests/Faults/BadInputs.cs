@@ -34,8 +34,8 @@ public static class BadInputs
         new("hash mismatch", w => w.Write("data/workbooks.sha256", new string('0', 64) + "  " + SliceFiles.Workbook + "\n"), null,
             SliceFiles.Workbook, "SHA-256 mismatch", "accept-new-vintage"),
         new("corrupt xlsx", w => BadWorkbooks.Install(w, BadWorkbooks.Corrupt), null, SliceFiles.Workbook, "not a readable xlsx workbook"),
-        new("wrong headers", w => BadWorkbooks.Install(w, BadWorkbooks.WrongHeaders), null, SliceFiles.Workbook, "unexpected column 'Date'"),
-        new("empty sheet", w => BadWorkbooks.Install(w, BadWorkbooks.EmptySheet), null, SliceFiles.Workbook, "sheet is empty"),
+        new("wrong headers", w => BadWorkbooks.Install(w, BadWorkbooks.WrongHeaders), null, SliceFiles.Workbook, "unexpected column 'Where'"),
+        new("empty sheet", w => BadWorkbooks.Install(w, BadWorkbooks.EmptySheet), null, SliceFiles.Workbook, "no incident rows in any sheet"),
         new("bad dates", w => BadWorkbooks.Install(w, BadWorkbooks.BadDates), null, SliceFiles.Workbook, "unparseable Report Date", "the second of January"),
         new("missing manifest", w => File.Delete(w.PathOf("data/workbooks.sha256")), null, "workbooks.sha256"),
 

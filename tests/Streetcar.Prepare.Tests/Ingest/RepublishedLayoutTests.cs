@@ -44,6 +44,16 @@ public sealed class RepublishedLayoutTests : IDisposable
         Assert.Equal(2, IngestSummary.Of(ingest).EmptySheetsSkipped);
     }
 
+    [Fact]
+    public void AWorkbookWithOnlyEmptySheets_IsAnErrorNamingIt()
+    {
+        var path = Workbook("delays-2021.xlsx", ("Sheet1", []), ("Sheet2", []));
+
+        var error = Assert.Throws<DataException>(() => WorkbookReader.Read(path));
+
+        Assert.Equal("delays-2021.xlsx: no incident rows in any sheet (2 sheet(s), 2 empty)", error.Message);
+    }
+
     [Theory]
     [InlineData("2021")]
     [InlineData("January")]
