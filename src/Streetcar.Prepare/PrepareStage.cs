@@ -91,7 +91,7 @@ public static class PrepareStage
     }
 
     /// <summary>Splits a prepared grid with <paramref name="config"/> (validated); needs no workbook.</summary>
-    public static DatasetSplits Split(PreparedGrid grid, SplitConfig config, ulong seed) => GridSplitter.Split(grid.Grid, config, seed);
+    public static DatasetSplits Split(PreparedGrid grid, SplitConfig config, ulong seed) => GridSplitter.Split(grid.Grid, config, seed, grid.Encoders);
 
     /// <summary>Writes the unsplit grid, encoders and grid summary into <paramref name="folder"/>.</summary>
     public static void WriteGrid(string folder, PreparedGrid grid) => PreparedGridStore.Write(folder, grid);

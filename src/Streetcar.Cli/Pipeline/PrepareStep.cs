@@ -75,6 +75,7 @@ public static class PrepareStep
             .Param("seed", experiment.Seeds.Split)
             .Param("test_proportion", experiment.Split.TestProportion)
             .Param("train_proportion", experiment.Split.TrainProportion)
+            .Param("test_from", experiment.Split.ByTime?.TestFrom ?? "")
             .Input("grid", grid);
 
 

@@ -32,18 +32,24 @@ public static class ReportStep
         var hash = e.ConfigHash;
         if (failures.FailedWith(e.Name, e.TrainKey) is { } error)
         {
-            return ExperimentOutcome.Failed(e.Name, e.Changes, hash, e.Config.Epochs, error);
+            return ExperimentOutcome.Failed(e.Name, e.Changes, hash, e.Config.Epochs, error) with { TestPeriod = TestPeriod(e) };
         }
         if (!ctx.Cache.TryOpen(e.EvaluateKey, out var evaluation) || !ctx.Cache.TryOpen(e.TrainKey, out var model))
         {
-            return ExperimentOutcome.Failed(e.Name, e.Changes, hash, e.Config.Epochs, "not trained and evaluated yet (run ./build.sh --target=AllExperiments)");
+            return ExperimentOutcome.Failed(e.Name, e.Changes, hash, e.Config.Epochs, "not trained and evaluated yet (run ./build.sh --target=AllExperiments)") with { TestPeriod = TestPeriod(e) };
         }
         var history = StableJson.Read<TrainingHistory>(model.PathOf(ModelFolderLayout.History));
         var metrics = StableJson.Read<EvaluationResult>(evaluation.PathOf(EvaluateStep.MetricsFile));
         var points = history.Epochs.Select(r => new EpochPoint(r.Epoch, r.Loss, r.Accuracy, r.ValLoss, r.ValAccuracy)).ToList();
         var chosen = history.ChosenLabel;
-        return new ExperimentOutcome(e.Name, e.Changes, hash, history.Epochs.Count, e.Config.Epochs, chosen, history.BestEpoch, points, metrics, null);
+        return new ExperimentOutcome(e.Name, e.Changes, hash, history.Epochs.Count, e.Config.Epochs, chosen, history.BestEpoch, points, metrics, null)
+        {
+            TestPeriod = TestPeriod(e),
+        };
     }
+
+    // The report's "Test period" of an out-of-time split; null for the random one.
+    private static string? TestPeriod(Experiment e) => e.Config.Split.ByTime is { } byTime ? $"from {byTime.TestFrom}" : null;
 
     private static DataFacts Facts(DataSummary s)
     {

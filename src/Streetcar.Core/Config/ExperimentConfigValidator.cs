@@ -64,6 +64,10 @@ public static class ExperimentConfigValidator
         if (c.Seeds.Split < 0) Fail("seeds.split", "must be >= 0");
         OpenUnit("split.test_proportion", c.Split.TestProportion);
         OpenUnit("split.train_proportion", c.Split.TrainProportion);
+        if (c.Split.ByTime is { } byTime && byTime.TestFromDate is null)
+        {
+            Fail("split.by_time.test_from", $"'{byTime.TestFrom}' is not a date; allowed: yyyy-MM-dd");
+        }
         if (c.Threads is < 1 or > 64) Fail("threads", $"must be an integer in 1 .. 64, got {c.Threads}");
     }
 
