@@ -47,7 +47,9 @@ public static class ScoreStep
     /// </summary>
     public static IReadOnlyList<SanityTrip> SanityTrips(PipelineContext ctx, PipelineRun run)
     {
+        // As ChosenExperiment.FromResults: out-of-time experiments' recall is on another test period, not comparable.
         var evaluations = run.Experiments
+            .Where(e => e.Config.Split.ByTime is null)
             .Select(e => ctx.Cache.TryOpen(e.EvaluateKey, out var entry) ? StableJson.Read<EvaluationResult>(entry.PathOf(EvaluateStep.MetricsFile)) : null)
             .OfType<EvaluationResult>();
         var name = ChosenExperiment.Choose(evaluations);
