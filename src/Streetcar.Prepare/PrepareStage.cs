@@ -72,7 +72,7 @@ public static class PrepareStage
         var sources = Sources(workbooks, fetched);
         var ingest = IncidentIngest.ReadAll(workbooks, progress);
         progress?.Report($"ingested {ingest.Rows.Count} rows from {workbooks.Count} workbooks");
-        var clean = IncidentCleaner.Clean(ingest.Rows, config.DropBadRows);
+        var clean = IncidentCleaner.Clean(ingest.Rows, config.DropBadRows, config.VehicleRanges.Select(r => (r.First, r.Last)).ToArray());
         progress?.Report($"cleaned: {clean.Stats.RowsAfterRemoval} rows kept");
         var reshape = GridBuilder.Build(clean.Incidents, config);
         progress?.Report($"reshaped ({config.Mode}): {reshape.Stats.Rows} rows, {reshape.Stats.Delays} delays");

@@ -200,11 +200,18 @@ public sealed class YearsAndPortalTests : IDisposable
             ("Jan 2024", [Sheets.Header, Sheets.Row(new DateTime(2024, 1, 2), 501.0, new TimeSpan(8, 10, 0), "Queen", 5, "E/B", 4402.0)]),
             ("2024", [Sheets.Header, Sheets.Row(new DateTime(2024, 1, 2), 501.0, new TimeSpan(8, 10, 0), "Queen", 5, "E/B", 4402.0)]));
         var csv = "_id,Date,Line,Time,Day,Station,Code,Min Delay,Min Gap,Bound,Vehicle\n" +
-            "1,2025-01-03,504 KING,09:15,Friday,KING AND BATHURST,MTSAN,10,20,W,4455.0\n";
+            "1,2025-01-03,504 KING,09:15,Friday,KING AND BATHURST,MTSAN,10,20,W,4555.0\n";
         using var portal = new CkanFixtureServer()
             .Upload("ttc-streetcar-delay-data-2024", "XLSX", "ttc-streetcar-delay-data-2024.xlsx", File.ReadAllBytes(xlsx))
             .Datastore("ttc-streetcar-delay-data-since-2025", "CSV", Bytes(csv));
-        var config = new PrepareConfig { StartDate = "2024-01-01", EndDate = "2025-12-31", RouteDirections = [new("501", "e"), new("504", "w")] };
+        // A Flexity car after 4507 (4555) is a bad vehicle under the book's ranges: widened, as newer years need.
+        var config = new PrepareConfig
+        {
+            StartDate = "2024-01-01",
+            EndDate = "2025-12-31",
+            RouteDirections = [new("501", "e"), new("504", "w")],
+            VehicleRanges = [new(4402, 4604)],
+        };
 
         var fetched = await RawDataFetcher.FetchAsync(new WorkbookManifest([]),
             new FetchOptions(Target, PortalBaseUrl: portal.BaseUrl, AcceptNewVintage: true, Years: YearRange.Of(config)));
