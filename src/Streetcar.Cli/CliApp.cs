@@ -82,5 +82,6 @@ public static class CliApp
         CacheCommand.Create(console),
         ScoreCommand.Create(console),
         StagesCommand.Create(console),
+        PinCommand.Create(console),
     ];
 }

@@ -19,7 +19,7 @@ public static class CommonOptions
 
     public static readonly Option<bool> AcceptNewVintage = new("--accept-new-vintage")
     {
-        Description = "Accept workbooks whose SHA-256 differs from data/workbooks.sha256, and record it in the data summary.",
+        Description = "Accept workbooks whose SHA-256 differs from data/workbooks.sha256, and files for years it does not pin, and record it in the data summary.",
     };
 
     public static readonly Option<bool> Force = new("--force")

@@ -21,7 +21,7 @@ namespace Streetcar.Prepare;
 public static class PrepareStage
 {
     /// <summary>Version of the stage's logic; part of every Prepare cache key.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>Reads and validates a Prepare config (e.g. <c>data/prepare.yml</c>).</summary>
     public static PrepareConfig ReadConfig(string path) => YamlConfigReader.Read<PrepareConfig>(path).Validate(path);
@@ -32,16 +32,28 @@ public static class PrepareStage
     /// </summary>
     public static string ConfigFingerprint(PrepareConfig config) => Canonical.Hash(config);
 
-    /// <summary>The workbooks (<c>*.xlsx</c>) in <paramref name="folder"/>, in ordinal name order; none is an error.</summary>
+    /// <summary>
+    /// The raw files in <paramref name="folder"/>, in ordinal name order: every <c>*.xlsx</c> workbook and every
+    /// <c>*.csv</c> whose name carries a year (the portal's yearly resources; a CSV without one, such as the book's
+    /// route/direction table beside the workbooks, is not delay data). None is an error.
+    /// </summary>
     public static IReadOnlyList<string> WorkbooksIn(string folder)
     {
         if (!Directory.Exists(folder))
         {
             throw new DataException($"{folder}: raw data folder not found");
         }
-        var paths = Directory.GetFiles(folder, "*.xlsx").Order(StringComparer.Ordinal).ToArray();
-        return paths.Length > 0 ? paths : throw new DataException($"{folder}: no workbooks (*.xlsx) in the raw data folder");
+        var paths = Directory.GetFiles(folder, "*.xlsx").Concat(Directory.GetFiles(folder, "*.csv").Where(p => FileYear.Of(p) is not null))
+            .Order(StringComparer.Ordinal).ToArray();
+        return paths.Length > 0 ? paths : throw new DataException($"{folder}: no workbooks (*.xlsx) or CSV files (*.csv) in the raw data folder");
     }
+
+    /// <summary>
+    /// The raw files already in <paramref name="folder"/> that <paramref name="config"/>'s years need (see
+    /// <see cref="RawDataFetcher.Present"/>), without fetching.
+    /// </summary>
+    public static IReadOnlyList<string> RawFilesPresent(WorkbookManifest manifest, PrepareConfig config, string folder) =>
+        RawDataFetcher.Present(manifest, YearRange.Of(config), folder);
 
     /// <summary>Copies/downloads and verifies the pinned workbooks (see <see cref="RawDataFetcher"/>).</summary>
     public static Task<FetchResult> FetchAsync(
@@ -60,7 +72,7 @@ public static class PrepareStage
         var sources = Sources(workbooks, fetched);
         var ingest = IncidentIngest.ReadAll(workbooks, progress);
         progress?.Report($"ingested {ingest.Rows.Count} rows from {workbooks.Count} workbooks");
-        var clean = IncidentCleaner.Clean(ingest.Rows, config.DropBadRows);
+        var clean = IncidentCleaner.Clean(ingest.Rows, config.DropBadRows, config.VehicleRanges.Select(r => (r.First, r.Last)).ToArray());
         progress?.Report($"cleaned: {clean.Stats.RowsAfterRemoval} rows kept");
         var reshape = GridBuilder.Build(clean.Incidents, config);
         progress?.Report($"reshaped ({ConfigEnum.Name(config.Mode)}): {reshape.Stats.Rows} rows, {reshape.Stats.Delays} delays");
@@ -68,17 +80,18 @@ public static class PrepareStage
         var summary = new DataSummary(
             Version,
             sources,
-            sources.Any(s => s.PinnedSha256 is not null),
+            sources.Any(s => s.PinnedSha256 is not null || s.NotPinned),
             config,
             IngestSummary.Of(ingest),
             clean.Stats,
             reshape.Stats,
-            encoders.ToDictionary(e => e.Column, e => e.Cardinality));
+            encoders.ToDictionary(e => e.Column, e => e.Cardinality),
+            Vintage: DataVintage.Of(sources));
         return new PreparedGrid(grid, encoders, summary);
     }
 
     /// <summary>Splits a prepared grid with <paramref name="config"/> (validated); needs no workbook.</summary>
-    public static DatasetSplits Split(PreparedGrid grid, SplitConfig config, ulong seed) => GridSplitter.Split(grid.Grid, config, seed);
+    public static DatasetSplits Split(PreparedGrid grid, SplitConfig config, ulong seed) => GridSplitter.Split(grid.Grid, config, seed, grid.Encoders);
 
     /// <summary>Writes the unsplit grid, encoders and grid summary into <paramref name="folder"/>.</summary>
     public static void WriteGrid(string folder, PreparedGrid grid) => PreparedGridStore.Write(folder, grid);
@@ -103,7 +116,7 @@ public static class PrepareStage
         {
             if (byPath.TryGetValue(Path.GetFullPath(path), out var file))
             {
-                return new SourceWorkbook(file.FileName, file.Sha256, file.IsNewVintage ? file.PinnedSha256 : null);
+                return new SourceWorkbook(file.FileName, file.Sha256, file.IsNewVintage ? file.PinnedSha256 : null, file.IsUnpinned);
             }
             if (!File.Exists(path))
             {

@@ -81,6 +81,14 @@ public sealed class RealDataTests(RealDataFixture data) : IClassFixture<RealData
     }
 
     [Fact]
+    public void PinnedVintage_HasNoneOfTheRepublishedLayoutsNotes()
+    {
+        var ingest = Summary.Ingest;
+
+        Assert.Equal((0, 0, 0, 0), (ingest.EmptySheetsSkipped, ingest.RowsRepeatedAcrossSheets, ingest.RowsOutsideFileYear, ingest.SheetsWithNewerSchema));
+    }
+
+    [Fact]
     public void SlotsModeWithoutTheDuplicatePair()
     {
         var slots = PrepareStage.BuildGrid(new PrepareConfig { Mode = ReshapeMode.Slots }, data.Workbooks);
@@ -95,6 +103,16 @@ public sealed class RealDataTests(RealDataFixture data) : IClassFixture<RealData
 
         Assert.Equal((1_889_637, 472_410, 590_512), (splits.Train.Rows, splits.Valid.Rows, splits.Test.Rows));
         Assert.Equal(59_271, splits.Train.Positives + splits.Valid.Positives + splits.Test.Positives);
+    }
+
+    [Fact]
+    public void OutOfTimeSplit_TestsOn2019_TrainsOn2014To2018()
+    {
+        var splits = PrepareStage.Split(data.Book, new SplitConfig { ByTime = new ByTimeSplitConfig { TestFrom = "2019-01-01" } }, 42);
+
+        Assert.Equal((1_968_999, 492_250, 491_310), (splits.Train.Rows, splits.Valid.Rows, splits.Test.Rows));
+        Assert.Equal((42_139, 10_678, 6_454), (splits.Train.Positives, splits.Valid.Positives, splits.Test.Positives));
+        Assert.Equal((splits.Test.Rows, "2018"), (splits.Summary.TestRowsWithUnseenYear, splits.Summary.UnseenYearsCodedAs));
     }
 
     [Fact]

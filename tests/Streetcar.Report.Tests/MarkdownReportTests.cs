@@ -47,4 +47,34 @@ public sealed class MarkdownReportTests
         // terminal val acc 0.70, best 0.72, test accuracy 940/1000, FN 10, recall 0.8, precision 40/90
         Assert.Contains("| exp4 | weighted, early stopping on val_loss (min) | 3 / 50 | 0.7000 | 0.7200 | 0.9400 | 10 | 0.8000 | 0.4444 | `0123456789ab` |", report);
     }
+    [Fact]
+    public void Render_RandomSplitsAlone_HaveNoTestPeriodColumn() =>
+        Assert.DoesNotContain("Test period", MarkdownReport.Render(SampleReport.Input()));
+
+    [Fact]
+    public void Render_AnOutOfTimeExperiment_SitsBesideTheInTimeOnes_WithItsTestPeriod()
+    {
+        var input = SampleReport.Input();
+        var inTime = input.Experiments[0];
+        var outOfTime = inTime with { Name = "exp6-out-of-time", TestPeriod = "from 2019-01-01" };
+        var failed = input.Experiments[1] with { TestPeriod = "from 2019-01-01" };
+
+        var report = MarkdownReport.Render(input with { Experiments = [inTime, outOfTime, failed] });
+
+        Assert.Contains("| Experiment | Changes | Test period | Epochs run / max |", report);
+        Assert.Contains("| exp4 | weighted, early stopping on val_loss (min) | random, all years | 3 / 50 | 0.7000 |", report);
+        Assert.Contains("| exp6-out-of-time | weighted, early stopping on val_loss (min) | from 2019-01-01 | 3 / 50 | 0.7000 |", report);
+        Assert.Contains("| exp9 | 50 epochs | from 2019-01-01 | failed |", report);
+        Assert.Contains("out of time", report);
+    }
+
+    [Fact]
+    public void Render_NamesTheDataVintage_WhenKnown()
+    {
+        var input = SampleReport.Input();
+
+        var report = MarkdownReport.Render(input with { Data = input.Data with { Vintage = "`0123456789ab`: 6 files, all as pinned in data/workbooks.sha256" } });
+
+        Assert.Contains("Data vintage `0123456789ab`: 6 files, all as pinned in data/workbooks.sha256.", report);
+    }
 }

@@ -18,7 +18,9 @@ public static class RawDataStep
             throw new DataException($"--data-source {dataSource}: no such folder");
         }
         var manifest = WorkbookManifest.Read(ctx.Workspace.WorkbookManifest);
-        var options = new FetchOptions(ctx.Workspace.RawData, dataSource, dataSource is null ? FetchOptions.TorontoPortal : null, acceptNewVintage);
+        // data/prepare.yml's dates decide which yearly files are needed.
+        var years = YearRange.Of(PrepareStage.ReadConfig(ctx.Workspace.PrepareConfig));
+        var options = new FetchOptions(ctx.Workspace.RawData, dataSource, dataSource is null ? FetchOptions.TorontoPortal : null, acceptNewVintage, years);
         var progress = new SyncProgress<string>(line => ctx.Console.Info($"  {line}"));
         FetchResult fetched;
         try
@@ -51,21 +53,28 @@ public static class RawDataStep
     public static RawData Current(PipelineContext ctx)
     {
         var manifest = WorkbookManifest.Read(ctx.Workspace.WorkbookManifest);
-        var paths = manifest.Entries.Select(e => Path.Combine(ctx.Workspace.RawData, e.FileName)).ToArray();
-        var missing = paths.Where(p => !File.Exists(p)).Select(Path.GetFileName).ToArray();
-        if (missing.Length > 0)
+        IReadOnlyList<string> paths;
+        try
         {
-            throw new DataException($"{string.Join(", ", missing)} not in {ctx.Workspace.RawData}: run `streetcar fetch --data-source DIR` (or ./build.sh --target=FetchData) first");
+            paths = PrepareStage.RawFilesPresent(manifest, PrepareStage.ReadConfig(ctx.Workspace.PrepareConfig), ctx.Workspace.RawData);
+        }
+        catch (DataException e)
+        {
+            throw new DataException($"{e.Message}: run `streetcar prepare --data-source DIR` (or ./build.sh --target=Prepare) first");
         }
         var hashes = paths.ToDictionary(p => Path.GetFileName(p), ContentHash.OfFile);
         var accepted = File.Exists(AcceptedFile(ctx)) ? WorkbookManifest.Read(AcceptedFile(ctx)).Entries : [];
-        foreach (var entry in manifest.Entries)
+        foreach (var (file, sha256) in hashes)
         {
-            var sha256 = hashes[entry.FileName];
-            if (!sha256.Equals(entry.Sha256, StringComparison.OrdinalIgnoreCase) && !accepted.Contains(new ManifestEntry(entry.FileName, sha256)))
+            var pin = manifest.Entries.FirstOrDefault(e => e.FileName == file);
+            if (pin is not null && sha256.Equals(pin.Sha256, StringComparison.OrdinalIgnoreCase) || accepted.Contains(new ManifestEntry(file, sha256)))
             {
-                throw new DataException($"{Path.GetRelativePath(ctx.Workspace.Root, Path.Combine(ctx.Workspace.RawData, entry.FileName))} does not match its pin in data/workbooks.sha256 (SHA-256 {sha256[..12]}…, pinned {entry.Sha256[..12]}…): fetch the pinned file again, or accept a new vintage on purpose with `streetcar fetch --accept-new-vintage`");
+                continue;
             }
+            var where = Path.GetRelativePath(ctx.Workspace.Root, Path.Combine(ctx.Workspace.RawData, file));
+            throw new DataException(pin is null
+                ? $"{where} is not pinned in data/workbooks.sha256 and no fetch accepted it: accept it on purpose with `streetcar fetch --accept-new-vintage` (and `streetcar pin` to pin it)"
+                : $"{where} does not match its pin in data/workbooks.sha256 (SHA-256 {sha256[..12]}…, pinned {pin.Sha256[..12]}…): fetch the pinned file again, or accept a new vintage on purpose with `streetcar fetch --accept-new-vintage`");
         }
         return new RawData(paths, hashes, null);
     }

@@ -64,14 +64,14 @@ public static class ReportStep
         var hash = e.ConfigHash;
         if (failures.FailedWith(e.Name, e.Key) is { } error)
         {
-            return ExperimentOutcome.Failed(e.Name, e.Changes, hash, e.Config.Epochs, error);
+            return ExperimentOutcome.Failed(e.Name, e.Changes, hash, e.Config.Epochs, error) with { TestPeriod = TestPeriod(e) };
         }
         var repeats = new List<(RepeatOutcome Outcome, TrainingHistory History)>();
         foreach (var run in e.Runs)
         {
             if (Cached(ctx, run) is not { } cached)
             {
-                return ExperimentOutcome.Failed(e.Name, e.Changes, hash, e.Config.Epochs, "not trained and evaluated yet (run ./build.sh --target=AllExperiments)");
+                return ExperimentOutcome.Failed(e.Name, e.Changes, hash, e.Config.Epochs, "not trained and evaluated yet (run ./build.sh --target=AllExperiments)") with { TestPeriod = TestPeriod(e) };
             }
             repeats.Add(cached);
         }
@@ -82,6 +82,7 @@ public static class ReportStep
         {
             Repeats = repeats.Select(r => r.Outcome).ToArray(),
             ServingRepeat = serving,
+            TestPeriod = TestPeriod(e),
         };
     }
 
@@ -99,6 +100,9 @@ public static class ReportStep
             history.Epochs[history.ChosenEpoch - 1].ValLoss, metrics), history);
     }
 
+    // The report's "Test period" of an out-of-time split; null for the random one.
+    private static string? TestPeriod(Experiment e) => e.Config.Split.ByTime is { } byTime ? $"from {byTime.TestFrom}" : null;
+
     private static DataFacts Facts(DataSummary s)
     {
         var notes = new List<QualityNote>
@@ -112,9 +116,18 @@ public static class ReportStep
             new("incidents outside the grid's dates", s.Reshape.IncidentsOutsideDates),
             new("grid days after the last incident in the data", s.Reshape.GridDaysAfterLastIncident),
         };
+        // Notes of the republished and newer files; only when present, so the pinned vintage's report is unchanged.
+        var ingest = new QualityNote[]
+        {
+            new("empty sheets skipped", s.Ingest.EmptySheetsSkipped),
+            new("rows repeated across sheets of one workbook, counted once", s.Ingest.RowsRepeatedAcrossSheets),
+            new("rows dated outside the year in their file's name (kept)", s.Ingest.RowsOutsideFileYear),
+            new("sheets in the newer schema (Date, Line, Station, Code, Bound)", s.Ingest.SheetsWithNewerSchema),
+        };
+        notes.AddRange(ingest.Where(n => n.Count > 0));
         if (s.NewVintageAccepted)
         {
-            notes.Add(new QualityNote("workbooks of a new vintage accepted on purpose (hash differs from the pin)", s.Sources.Count(w => w.PinnedSha256 is not null)));
+            notes.Add(new QualityNote("workbooks of a new vintage accepted on purpose (hash differs from the pin, or no pin)", s.Sources.Count(w => w.PinnedSha256 is not null || w.NotPinned)));
         }
         var split = s.Split;
         return new DataFacts(
@@ -129,6 +142,7 @@ public static class ReportStep
             split?.TrainRows ?? 0,
             split?.ValidRows ?? 0,
             split?.TestRows ?? 0,
-            notes);
+            notes,
+            s.Vintage?.Describe());
     }
 }

@@ -24,9 +24,13 @@ public static class ChosenExperiment
             .FirstOrDefault()?.Experiment
         ?? Fallback;
 
-    /// <summary>The chosen experiment according to results/metrics.json (<see cref="Fallback"/> when it is missing).</summary>
+    /// <summary>
+    /// The chosen experiment according to results/metrics.json (<see cref="Fallback"/> when it is missing). Only
+    /// random-split experiments compete: an out-of-time one's recall is measured on another test period, and its
+    /// model never trained on that period's year.
+    /// </summary>
     public static string FromResults(Workspace workspace) =>
         File.Exists(workspace.Metrics)
-            ? Choose(StableJson.Read<List<ExperimentMetrics>>(workspace.Metrics).Select(m => m.Evaluation).OfType<EvaluationResult>())
+            ? Choose(StableJson.Read<List<ExperimentMetrics>>(workspace.Metrics).Where(m => m.TestPeriod is null).Select(m => m.Evaluation).OfType<EvaluationResult>())
             : Fallback;
 }

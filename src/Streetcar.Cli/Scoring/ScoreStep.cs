@@ -56,7 +56,9 @@ public static class ScoreStep
     /// </summary>
     public static IReadOnlyList<SanityTrip> SanityTrips(PipelineContext ctx, PipelineRun run)
     {
+        // As ChosenExperiment.FromResults: out-of-time experiments' recall is on another test period, not comparable.
         var evaluations = run.Experiments
+            .Where(e => e.Config.Split.ByTime is null)
             .Select(e => ServingRepeat.Of(ctx, e)?.Run is { } serving && ctx.Cache.TryOpen(serving.EvaluateKey, out var entry)
                 ? StableJson.Read<EvaluationResult>(entry.PathOf(EvaluateStep.MetricsFile))
                 : null)

@@ -58,5 +58,9 @@ public static class ExperimentConfigValidator
         In(ExperimentBounds.TrainProportion, c.Split.TrainProportion);
         In(ExperimentBounds.Repeats, c.Repeats);
         In(ExperimentBounds.Threads, c.Threads);
+        if (c.Split.ByTime is { } byTime && byTime.TestFromDate is null)
+        {
+            Fail("split.by_time.test_from", $"'{byTime.TestFrom}' is not a date; allowed: yyyy-MM-dd");
+        }
     }
 }

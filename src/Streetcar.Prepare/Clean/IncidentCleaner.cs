@@ -9,16 +9,20 @@ namespace Streetcar.Prepare.Clean;
 /// </summary>
 public static class IncidentCleaner
 {
-    /// <summary>Cleans <paramref name="rows"/>; pure, the input is not changed.</summary>
-    public static CleanResult Clean(IReadOnlyList<RawIncident> rows, bool dropBadRows)
+    /// <summary>
+    /// Cleans <paramref name="rows"/>; pure, the input is not changed. <paramref name="vehicleRanges"/>: the valid
+    /// vehicle numbers (default the book's, <see cref="VehicleRule.ValidRanges"/>).
+    /// </summary>
+    public static CleanResult Clean(IReadOnlyList<RawIncident> rows, bool dropBadRows, IReadOnlyList<(int First, int Last)>? vehicleRanges = null)
     {
+        var ranges = vehicleRanges ?? VehicleRule.ValidRanges;
         var cleaned = new CleanIncident[rows.Count];
         // Rows are independent (the rules are pure); two halves use both cores.
         Parallel.For(0, 2, half =>
         {
             for (var i = half * rows.Count / 2; i < (half + 1) * rows.Count / 2; i++)
             {
-                cleaned[i] = CleanOne(rows[i]);
+                cleaned[i] = CleanOne(rows[i], ranges);
             }
         });
         var kept = dropBadRows ? cleaned.Where(c => !c.IsBad).ToArray() : cleaned;
@@ -38,14 +42,14 @@ public static class IncidentCleaner
         return new CleanResult(kept, stats);
     }
 
-    /// <summary>Applies the rules to one row.</summary>
-    public static CleanIncident CleanOne(RawIncident row) => new(
+    /// <summary>Applies the rules to one row (the book's vehicle ranges unless <paramref name="vehicleRanges"/> is given).</summary>
+    public static CleanIncident CleanOne(RawIncident row, IReadOnlyList<(int First, int Last)>? vehicleRanges = null) => new(
         row.Source,
         row.ReportDate,
         row.Hour,
         RouteRule.Clean(row.Route),
         DirectionRule.Clean(row.Direction),
-        VehicleRule.Clean(row.Vehicle),
+        VehicleRule.Clean(row.Vehicle, vehicleRanges ?? VehicleRule.ValidRanges),
         LocationRule.Clean(row.Location ?? CleanTokens.Missing),
         row.Incident ?? CleanTokens.Missing,
         row.Day ?? CleanTokens.Missing,

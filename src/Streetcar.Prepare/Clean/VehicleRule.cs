@@ -18,14 +18,17 @@ public static class VehicleRule
     ];
 
     /// <summary>The vehicle itself when valid, else <see cref="CleanTokens.BadVehicle"/>.</summary>
-    public static string Clean(string? vehicle)
+    public static string Clean(string? vehicle) => Clean(vehicle, ValidRanges);
+
+    /// <summary>The vehicle itself when within one of <paramref name="ranges"/>, else <see cref="CleanTokens.BadVehicle"/>.</summary>
+    public static string Clean(string? vehicle, IReadOnlyList<(int First, int Last)> ranges)
     {
         if (string.IsNullOrEmpty(vehicle) || vehicle.Length > 9 || !vehicle.All(char.IsAsciiDigit))
         {
             return CleanTokens.BadVehicle;
         }
         var number = int.Parse(vehicle, System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var (first, last) in ValidRanges)
+        foreach (var (first, last) in ranges)
         {
             if (number >= first && number <= last)
             {

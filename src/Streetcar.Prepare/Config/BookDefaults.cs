@@ -19,6 +19,10 @@ public static class BookDefaults
         "505,e 505,w 505,n 505,s 505,b 506,e 506,w 506,n 506,s 506,b 509,e 509,w 509,n 509,s 509,b " +
         "510,e 510,w 510,n 510,s 510,b 511,e 511,w 511,n 511,s 511,b 512,e 512,w 512,b");
 
+    /// <summary>The book's valid vehicle numbers (<see cref="Clean.VehicleRule.ValidRanges"/>), as config ranges.</summary>
+    public static IReadOnlyList<VehicleRange> VehicleRanges { get; } =
+        Clean.VehicleRule.ValidRanges.Select(r => new VehicleRange(r.First, r.Last)).ToArray();
+
     private static RouteDirection[] Parse(string pairs) =>
         pairs.Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(p => p.Split(','))

@@ -32,6 +32,13 @@ public sealed record PrepareConfig
     /// <summary>The route/direction table of the grid; default the book's 56 rows.</summary>
     public List<RouteDirection> RouteDirections { get; init; } = [.. BookDefaults.RouteDirections];
 
+    /// <summary>
+    /// The valid vehicle numbers, inclusive ranges; default the book's (streetcars 4000–4005, 4010–4251, 4400,
+    /// 4402–4507, 4900 and the buses it lists). The book's list predates most Flexity cars (4508 on): for years
+    /// after 2019 widen 4402–4507, or most of their rows are bad vehicles.
+    /// </summary>
+    public List<VehicleRange> VehicleRanges { get; init; } = [.. BookDefaults.VehicleRanges];
+
     /// <summary>The parsed <see cref="StartDate"/>.</summary>
     [JsonIgnore]
     public DateOnly Start => DateOnly.ParseExact(StartDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -71,6 +78,17 @@ public sealed record PrepareConfig
             {
                 throw new ConfigException(file, "route_directions",
                     $"bad pair '{pair}': route must be non-empty, direction one of e, w, n, s, b");
+            }
+        }
+        if (VehicleRanges is null || VehicleRanges.Count == 0)
+        {
+            throw new ConfigException(file, "vehicle_ranges", "must list at least one range { first, last }");
+        }
+        foreach (var range in VehicleRanges)
+        {
+            if (range.First < 0 || range.Last < range.First)
+            {
+                throw new ConfigException(file, "vehicle_ranges", $"bad range '{range}': need 0 <= first <= last");
             }
         }
         return this;

@@ -11,9 +11,17 @@ namespace Streetcar.Prepare.Encode;
 /// </summary>
 public static class GridSplitter
 {
-    /// <summary>Splits <paramref name="grid"/> with the proportions of <paramref name="config"/> (validated) and <paramref name="seed"/>.</summary>
-    public static DatasetSplits Split(EncodedSplit grid, SplitConfig config, ulong seed)
+    /// <summary>
+    /// Splits <paramref name="grid"/> with the proportions of <paramref name="config"/> (validated) and
+    /// <paramref name="seed"/>; with <see cref="SplitConfig.ByTime"/> set, out of time (<see cref="TimeSplitter"/>),
+    /// which needs the grid's <paramref name="encoders"/> to read each row's date.
+    /// </summary>
+    public static DatasetSplits Split(EncodedSplit grid, SplitConfig config, ulong seed, IReadOnlyList<ColumnEncoder>? encoders = null)
     {
+        if (config.ByTime is { } byTime)
+        {
+            return TimeSplitter.Split(grid, encoders ?? throw new ArgumentNullException(nameof(encoders), "the out-of-time split reads dates through the encoders"), config, byTime, seed);
+        }
         var sizes = SplitSizes.Of(grid.Rows, config.TestProportion, config.TrainProportion);
         var order = new SplitMix64(seed).Permutation(grid.Rows);
         var packed = PackedRows.TryPack(grid);
@@ -28,7 +36,8 @@ public static class GridSplitter
         return new DatasetSplits(train, valid, test, summary);
     }
 
-    private static EncodedSplit TakeColumns(EncodedSplit grid, string name, ArraySegment<int> rows)
+    /// <summary>The rows <paramref name="rows"/> of <paramref name="grid"/>, column by column (when they do not pack into a word).</summary>
+    internal static EncodedSplit TakeColumns(EncodedSplit grid, string name, ArraySegment<int> rows)
     {
         var codes = new int[grid.Codes.Length][];
         // Columns are independent gathers; two at a time uses both cores of the target machine.

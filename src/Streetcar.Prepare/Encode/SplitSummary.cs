@@ -10,4 +10,14 @@ public sealed record SplitSummary(
     int TestRows,
     int TrainDelays,
     int ValidDelays,
-    int TestDelays);
+    int TestDelays)
+{
+    /// <summary>The out-of-time split's first test day (<c>yyyy-MM-dd</c>); null for the random split.</summary>
+    public string? TestFrom { get; init; }
+
+    /// <summary>Test rows whose year no training row has, coded as <see cref="UnseenYearsCodedAs"/> (out-of-time split).</summary>
+    public int TestRowsWithUnseenYear { get; init; }
+
+    /// <summary>The latest year training saw, which unseen test years are coded as; null when none was unseen.</summary>
+    public string? UnseenYearsCodedAs { get; init; }
+}

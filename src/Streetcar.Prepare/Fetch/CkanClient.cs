@@ -5,15 +5,15 @@ namespace Streetcar.Prepare.Fetch;
 
 /// <summary>
 /// The two CKAN calls the fetcher needs: <c>api/3/action/package_show?id=…</c> (the package's resources, each with
-/// a <c>name</c> and a <c>url</c>) and downloading a resource's bytes.
+/// a <c>name</c>, a <c>url</c> and a <c>format</c> such as <c>XLSX</c> or <c>CSV</c>) and downloading a resource's bytes.
 /// </summary>
 public sealed class CkanClient(HttpClient http, Uri portal)
 {
     // A base without a trailing slash would lose its last path segment when the API path is resolved against it.
     private readonly Uri _baseUrl = portal.AbsoluteUri.EndsWith('/') ? portal : new Uri(portal.AbsoluteUri + "/");
 
-    /// <summary>A downloadable resource of a package.</summary>
-    public sealed record Resource(string Name, Uri Url);
+    /// <summary>A downloadable resource of a package; <paramref name="Format"/> as the portal states it ("" when absent).</summary>
+    public sealed record Resource(string Name, Uri Url, string Format = "");
 
     /// <summary>The resources of package <paramref name="packageId"/>.</summary>
     public async Task<IReadOnlyList<Resource>> ResourcesAsync(string packageId, CancellationToken cancel = default)
@@ -40,7 +40,8 @@ public sealed class CkanClient(HttpClient http, Uri portal)
                 .Where(r => r.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String)
                 .Select(r => new Resource(
                     r.TryGetProperty("name", out var n) ? n.GetString() ?? "" : "",
-                    new Uri(_baseUrl, r.GetProperty("url").GetString()!)))
+                    new Uri(_baseUrl, r.GetProperty("url").GetString()!),
+                    r.TryGetProperty("format", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() ?? "" : ""))
                 .ToArray();
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or UriFormatException)

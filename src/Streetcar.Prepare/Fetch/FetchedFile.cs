@@ -17,10 +17,13 @@ public enum FetchOrigin
 /// <param name="FileName">File name.</param>
 /// <param name="Path">Full path in the target folder.</param>
 /// <param name="Sha256">Hash of the file as it is now.</param>
-/// <param name="PinnedSha256">Hash in the manifest.</param>
+/// <param name="PinnedSha256">Hash in the manifest; null for a file no pin covers (accepted as a new vintage).</param>
 /// <param name="Origin">Where it came from.</param>
-public sealed record FetchedFile(string FileName, string Path, string Sha256, string PinnedSha256, FetchOrigin Origin)
+public sealed record FetchedFile(string FileName, string Path, string Sha256, string? PinnedSha256, FetchOrigin Origin)
 {
-    /// <summary>True when the file differs from the pinned vintage (only possible with AcceptNewVintage).</summary>
+    /// <summary>True when the file differs from the pinned vintage or has no pin (only possible with AcceptNewVintage).</summary>
     public bool IsNewVintage => Sha256 != PinnedSha256;
+
+    /// <summary>True when no pin covers the file (a year the manifest does not list).</summary>
+    public bool IsUnpinned => PinnedSha256 is null;
 }

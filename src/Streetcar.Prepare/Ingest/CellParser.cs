@@ -20,18 +20,22 @@ public static class CellParser
     };
 
     /// <summary>
-    /// The hour of a Time cell: a time of day, a full date-time (its hour counts), a day fraction or "HH:mm[:ss]" text.
+    /// The time of day of a Time cell: a time of day, a full date-time (its time counts), a day fraction or
+    /// "HH:mm[:ss]" text. Its <see cref="TimeSpan.Hours"/> is the incident's hour.
     /// </summary>
-    public static int Hour(object? cell, RowSource source) => cell switch
+    public static TimeSpan TimeOfDay(object? cell, RowSource source) => cell switch
     {
-        DateTime dt => dt.Hour,
-        TimeSpan ts when ts >= TimeSpan.Zero => ts.Hours,
-        double fraction when fraction >= 0 => DateTime.FromOADate(fraction).Hour,
+        DateTime dt => dt.TimeOfDay,
+        TimeSpan ts when ts >= TimeSpan.Zero => ts,
+        double fraction when fraction >= 0 => DateTime.FromOADate(fraction).TimeOfDay,
         string text when TimeSpan.TryParseExact(text.Trim(), [@"h\:mm", @"h\:mm\:ss"], CultureInfo.InvariantCulture, out var ts)
-            && ts < TimeSpan.FromDays(1) => ts.Hours,
-        string text when DateTime.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt) => dt.Hour,
+            && ts < TimeSpan.FromDays(1) => ts,
+        string text when DateTime.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt) => dt.TimeOfDay,
         _ => throw new DataException($"{source}: unparseable Time {Describe(cell)}"),
     };
+
+    /// <summary>The hour (0–23) of a Time cell (see <see cref="TimeOfDay"/>).</summary>
+    public static int Hour(object? cell, RowSource source) => TimeOfDay(cell, source).Hours;
 
     /// <summary>A number cell (int or float in the workbook) or numeric text; empty or non-numeric text is null.</summary>
     public static double? Number(object? cell) => cell switch
@@ -56,6 +60,44 @@ public static class CellParser
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => cell.ToString(),
     };
+
+    /// <summary>
+    /// A numeric code cell (Route, Vehicle) as text: like <see cref="Text"/>, and integral-float text such as
+    /// "4402.0" (how a CSV written from a float column, or a republished workbook's text cell, stores it) becomes
+    /// "4402", the form the book's cleaning rules compare.
+    /// </summary>
+    public static string? Code(object? cell)
+    {
+        var text = Text(cell);
+        if (text is null)
+        {
+            return null;
+        }
+        var dot = text.IndexOf('.', StringComparison.Ordinal);
+        var integral = dot > 0 && dot < text.Length - 1
+            && text.AsSpan(0, dot).IndexOfAnyExceptInRange('0', '9') < 0
+            && text.AsSpan(dot + 1).IndexOfAnyExcept('0') < 0;
+        return integral ? text[..dot] : text;
+    }
+
+    /// <summary>
+    /// The route number of a newer-schema <c>Line</c> cell ("504 KING" → "504", "504A KING" → "504", 504.0 →
+    /// "504"). A line that does not start with a number is kept as is (the route rule then marks it bad).
+    /// </summary>
+    public static string? LineRoute(object? cell)
+    {
+        var text = Code(cell)?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+        var digits = 0;
+        while (digits < text.Length && char.IsAsciiDigit(text[digits]))
+        {
+            digits++;
+        }
+        return digits > 0 ? text[..digits] : text;
+    }
 
     private static string Describe(object? cell) => cell is null ? "(empty cell)" : $"'{Text(cell)}' ({cell.GetType().Name})";
 }

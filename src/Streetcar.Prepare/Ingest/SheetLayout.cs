@@ -4,12 +4,15 @@ namespace Streetcar.Prepare.Ingest;
 
 /// <summary>
 /// The column positions of one sheet, found from its header row. Known variants: <c>Min Delay</c>/<c>Min Gap</c>
-/// or (2019) <c>Delay</c>/<c>Gap</c>, and an extra <c>Incident ID</c>, which is ignored. Any other header is an
-/// unknown layout.
+/// or (2019) <c>Delay</c>/<c>Gap</c>; an extra <c>Incident ID</c> (or a CKAN datastore dump's <c>_id</c>), which is
+/// ignored; and the portal's newer schema <c>Date, Line, Time, Day, Station, Code, Min Delay, Min Gap, Bound,
+/// Vehicle</c>, mapped onto the same columns (Date → Report Date, Line → Route, Station → Location, Code → Incident,
+/// Bound → Direction; <see cref="RouteIsLine"/> says the route must be taken from a line name such as "504 KING").
+/// Any other header is an unknown layout.
 /// </summary>
 public sealed record SheetLayout(
     int ReportDate, int Route, int Time, int Day, int Location, int Incident,
-    int MinDelay, int MinGap, int Direction, int Vehicle, bool DelayGapRenamed, bool HasIncidentId)
+    int MinDelay, int MinGap, int Direction, int Vehicle, bool DelayGapRenamed, bool HasIncidentId, bool RouteIsLine = false)
 {
     private static readonly string[] Required =
         ["Report Date", "Route", "Time", "Day", "Location", "Incident", "Direction", "Vehicle"];
@@ -20,21 +23,33 @@ public sealed record SheetLayout(
         ["Gap"] = "Min Gap",
     };
 
-    private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal) { "Incident ID" };
+    // The newer schema's names (the portal's records from 2025 on, as xlsx or csv).
+    private static readonly Dictionary<string, string> NewerSchema = new(StringComparer.Ordinal)
+    {
+        ["Date"] = "Report Date",
+        ["Line"] = "Route",
+        ["Station"] = "Location",
+        ["Code"] = "Incident",
+        ["Bound"] = "Direction",
+    };
+
+    private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal) { "Incident ID", "_id" };
 
     /// <summary>The layout of the header cells <paramref name="headers"/>; <paramref name="where"/> names the sheet in errors.</summary>
     public static SheetLayout FromHeaders(IReadOnlyList<string?> headers, string where)
     {
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
-        bool renamed = false, incidentId = false;
+        bool renamed = false, incidentId = false, line = false;
         for (var i = 0; i < headers.Count; i++)
         {
             var name = headers[i]?.Trim();
             if (string.IsNullOrEmpty(name) || Ignored.Contains(name))
             {
-                incidentId |= name is not null && Ignored.Contains(name);
+                incidentId |= name == "Incident ID";
                 continue;
             }
+            line |= name == "Line";
+            name = NewerSchema.GetValueOrDefault(name, name);
             renamed |= Aliases.ContainsKey(name);
             name = Aliases.GetValueOrDefault(name, name);
             if (!Required.Contains(name) && name is not ("Min Delay" or "Min Gap"))
@@ -54,7 +69,7 @@ public sealed record SheetLayout(
         return new SheetLayout(
             positions["Report Date"], positions["Route"], positions["Time"], positions["Day"], positions["Location"],
             positions["Incident"], positions["Min Delay"], positions["Min Gap"], positions["Direction"], positions["Vehicle"],
-            renamed, incidentId);
+            renamed, incidentId, line);
     }
 
     private static DataException Unknown(string where, IReadOnlyList<string?> headers, string problem) =>

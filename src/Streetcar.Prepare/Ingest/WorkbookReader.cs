@@ -5,33 +5,36 @@ using Streetcar.Core.Errors;
 namespace Streetcar.Prepare.Ingest;
 
 /// <summary>
-/// Reads every sheet of a TTC delay workbook (xlsx, via ExcelDataReader) into <see cref="RawIncident"/> rows.
-/// The first row of a sheet is its header; fully empty rows (the 2017–2018 trailing ones) are skipped.
+/// Reads every sheet of a TTC delay workbook (xlsx, via ExcelDataReader) or a CSV resource (one "sheet") into
+/// <see cref="RawIncident"/> rows. A sheet's first non-empty row is its header; fully empty rows (the 2017–2018
+/// trailing ones) are skipped, and so is a sheet with no rows at all (counted in its <see cref="SheetSummary"/>).
+/// Rows repeated across sheets of one workbook (a whole-year sheet beside the monthly ones) count once, see
+/// <see cref="SheetOverlap"/>. A workbook most of whose rows fall outside the year in its file name is an error.
 /// </summary>
 public static class WorkbookReader
 {
     static WorkbookReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    /// <summary>Reads the workbook at <paramref name="path"/>; errors name the file, sheet and row.</summary>
+    /// <summary>Reads the workbook or CSV file at <paramref name="path"/>; errors name the file, sheet and row.</summary>
     public static WorkbookContent Read(string path)
     {
         var file = Path.GetFileName(path);
+        var csv = IsCsv(path);
         if (!File.Exists(path))
         {
-            throw new DataException($"{file}: workbook not found at {path}");
+            throw new DataException($"{file}: {(csv ? "CSV file" : "workbook")} not found at {path}");
         }
+        List<SheetRows> sheets;
         try
         {
             using var stream = File.OpenRead(path);
-            using var reader = ExcelReaderFactory.CreateReader(stream);
-            var rows = new List<RawIncident>();
-            var sheets = new List<SheetSummary>();
+            using var reader = csv ? ExcelReaderFactory.CreateCsvReader(stream) : ExcelReaderFactory.CreateReader(stream);
+            sheets = [];
             do
             {
-                sheets.Add(ReadSheet(reader, file, rows));
+                sheets.Add(ReadSheet(reader, file, csv));
             }
             while (reader.NextResult());
-            return new WorkbookContent(file, sheets, rows);
         }
         catch (PipelineException)
         {
@@ -40,29 +43,49 @@ public static class WorkbookReader
         catch (Exception e) when (e is ExcelDataReader.Exceptions.ExcelReaderException or InvalidDataException
             or IOException or NotSupportedException or ArgumentException or FormatException or InvalidOperationException)
         {
-            throw new DataException($"{file}: not a readable xlsx workbook ({e.GetType().Name}: {e.Message})");
+            throw new DataException($"{file}: not a readable {(csv ? "CSV file" : "xlsx workbook")} ({e.GetType().Name}: {e.Message})");
         }
+        if (sheets.All(s => s.Rows.Count == 0))
+        {
+            // Empty sheets beside data are skipped; a file with no data at all is not a year of incidents.
+            throw new DataException($"{file}: no incident rows in any sheet ({sheets.Count} sheet(s), {sheets.Count(s => s.Summary.IsEmpty)} empty)");
+        }
+        var (rows, repeated) = SheetOverlap.CountOnce(sheets);
+        var outside = FileYear.RowsOutside(file, rows);
+        return new WorkbookContent(file, sheets.Select(s => s.Summary).ToArray(), rows, repeated, outside);
     }
 
-    private static SheetSummary ReadSheet(IExcelDataReader reader, string file, List<RawIncident> rows)
+    /// <summary>True for a <c>.csv</c> path (any case).</summary>
+    public static bool IsCsv(string path) => Path.GetExtension(path).Equals(".csv", StringComparison.OrdinalIgnoreCase);
+
+    private static SheetRows ReadSheet(IExcelDataReader reader, string file, bool csv)
     {
-        var sheet = reader.Name;
+        // A CSV has no sheets: its file name stands in for the sheet name in messages.
+        var sheet = csv || string.IsNullOrEmpty(reader.Name) ? file : reader.Name;
         var where = $"{file}, sheet '{sheet}'";
-        if (!reader.Read())
-        {
-            throw new DataException($"{where}: sheet is empty (no header row)");
-        }
-        var headers = Enumerable.Range(0, reader.FieldCount).Select(i => CellParser.Text(reader.GetValue(i))).ToArray();
-        var layout = SheetLayout.FromHeaders(headers, where);
-        int rowNumber = 1, count = 0, empty = 0, fullDateTimes = 0;
-        var cells = new object?[reader.FieldCount];
+        var rows = new List<RawIncident>();
+        var times = new List<TimeSpan>();
+        SheetLayout? layout = null;
+        int rowNumber = 0, empty = 0, fullDateTimes = 0;
+        object?[] cells = [];
         while (reader.Read())
         {
             rowNumber++;
+            if (layout is null)
+            {
+                var headers = Enumerable.Range(0, reader.FieldCount).Select(i => CellParser.Text(Cell(reader, i, csv))).ToArray();
+                if (headers.All(string.IsNullOrWhiteSpace))
+                {
+                    continue; // blank rows above the header (a republished sheet) carry nothing
+                }
+                layout = SheetLayout.FromHeaders(headers, where);
+                cells = new object?[reader.FieldCount];
+                continue;
+            }
             var any = false;
             for (var i = 0; i < cells.Length; i++)
             {
-                cells[i] = i < reader.FieldCount ? reader.GetValue(i) : null;
+                cells[i] = i < reader.FieldCount ? Cell(reader, i, csv) : null;
                 any |= cells[i] is not null && !(cells[i] is string s && s.Length == 0);
             }
             if (!any)
@@ -70,27 +93,39 @@ public static class WorkbookReader
                 empty++;
                 continue;
             }
-            rows.Add(ToIncident(cells, layout, new RowSource(file, sheet, rowNumber)));
-            count++;
+            var source = new RowSource(file, sheet, rowNumber);
+            var time = CellParser.TimeOfDay(cells[layout.Time], source);
+            rows.Add(ToIncident(cells, layout, source, time));
+            times.Add(time);
             // A time of day is stored as a date-time on Excel's day 0 (1899-12-30/31); a later date means a full date-time.
-            if (cells[layout.Time] is DateTime time && time.Year > 1900)
+            if (cells[layout.Time] is DateTime stamp && stamp.Year > 1900)
             {
                 fullDateTimes++;
             }
         }
-        return new SheetSummary(sheet, count, empty, layout.DelayGapRenamed, layout.HasIncidentId, fullDateTimes);
+        var summary = new SheetSummary(
+            sheet, rows.Count, empty, layout?.DelayGapRenamed ?? false, layout?.HasIncidentId ?? false, fullDateTimes,
+            IsEmpty: layout is null, NewerSchema: layout?.RouteIsLine ?? false);
+        return new SheetRows(summary, rows, times);
     }
 
-    private static RawIncident ToIncident(object?[] cells, SheetLayout layout, RowSource source) => new(
+    // CSV cells are all text; an empty field is an empty cell, as in a workbook.
+    private static object? Cell(IExcelDataReader reader, int i, bool csv)
+    {
+        var value = reader.GetValue(i);
+        return csv && value is string { Length: 0 } ? null : value;
+    }
+
+    private static RawIncident ToIncident(object?[] cells, SheetLayout layout, RowSource source, TimeSpan time) => new(
         source,
         CellParser.ReportDate(cells[layout.ReportDate], source),
-        CellParser.Hour(cells[layout.Time], source),
-        CellParser.Text(cells[layout.Route]),
+        time.Hours,
+        layout.RouteIsLine ? CellParser.LineRoute(cells[layout.Route]) : CellParser.Code(cells[layout.Route]),
         CellParser.Text(cells[layout.Day]),
         CellParser.Text(cells[layout.Location]),
         CellParser.Text(cells[layout.Incident]),
         CellParser.Number(cells[layout.MinDelay]),
         CellParser.Number(cells[layout.MinGap]),
         CellParser.Text(cells[layout.Direction]),
-        CellParser.Text(cells[layout.Vehicle]));
+        CellParser.Code(cells[layout.Vehicle]));
 }

@@ -7,7 +7,7 @@ namespace Streetcar.Prepare.Output;
 
 /// <summary>
 /// The data summary of a Prepare run (<c>summary.json</c>): sources, the config, and every figure of ingest, clean,
-/// reshape, encode and (once split) split. Nothing machine- or time-dependent is in it.
+/// reshape, encode and (once split) split, and the raw data's vintage. Nothing machine- or time-dependent is in it.
 /// </summary>
 public sealed record DataSummary(
     int StageVersion,
@@ -18,4 +18,5 @@ public sealed record DataSummary(
     CleanStats Clean,
     ReshapeStats Reshape,
     IReadOnlyDictionary<string, int> Cardinalities,
-    SplitSummary? Split = null);
+    SplitSummary? Split = null,
+    DataVintage? Vintage = null);

@@ -2,7 +2,11 @@ using Streetcar.Prepare.Ingest;
 
 namespace Streetcar.Prepare.Output;
 
-/// <summary>What ingest saw: sheets, rows and the known layout quirks.</summary>
+/// <summary>
+/// What ingest saw: sheets, rows and the known layout quirks. The last four are the data-quality notes of the
+/// republished and newer files (empty sheets, rows repeated across sheets, rows outside the file name's year, sheets
+/// in the newer schema); all are 0 for the pinned 2014–2019 vintage.
+/// </summary>
 public sealed record IngestSummary(
     int Workbooks,
     int Sheets,
@@ -11,7 +15,11 @@ public sealed record IngestSummary(
     int SheetsWithDelayGapNames,
     int SheetsWithIncidentId,
     int SheetNamesWithTrailingSpaces,
-    int TimeCellsWithFullDateTime)
+    int TimeCellsWithFullDateTime,
+    int EmptySheetsSkipped = 0,
+    int RowsRepeatedAcrossSheets = 0,
+    int RowsOutsideFileYear = 0,
+    int SheetsWithNewerSchema = 0)
 {
     /// <summary>Summarises <paramref name="result"/>.</summary>
     public static IngestSummary Of(IngestResult result)
@@ -25,6 +33,10 @@ public sealed record IngestSummary(
             sheets.Count(s => s.DelayGapRenamed),
             sheets.Count(s => s.HasIncidentId),
             sheets.Count(s => s.Sheet != s.Sheet.TrimEnd()),
-            sheets.Sum(s => s.FullDateTimeTimeCells));
+            sheets.Sum(s => s.FullDateTimeTimeCells),
+            sheets.Count(s => s.IsEmpty),
+            result.Workbooks.Sum(w => w.RowsRepeatedAcrossSheets),
+            result.Workbooks.Sum(w => w.RowsOutsideFileYear),
+            sheets.Count(s => s.NewerSchema));
     }
 }

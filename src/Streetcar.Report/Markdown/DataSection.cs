@@ -15,6 +15,10 @@ internal static class DataSection
             md.Append($"| {Format.Cell(workbook.File)} | `{workbook.Sha256}` |\n");
         }
         md.Append('\n');
+        if (data.Vintage is not null)
+        {
+            md.Append($"Data vintage {data.Vintage}.\n\n");
+        }
         md.Append("| Figure | Value |\n|---|---:|\n");
         Row(md, "Raw incident records", Format.Count(data.RawRows));
         Row(md, "Records after cleaning", Format.Count(data.CleanRows));

@@ -6,7 +6,10 @@ public sealed record WorkbookPin(string File, string Sha256);
 /// <summary>A data-quality count found by Prepare (duplicate rows, incidents dropped, ...).</summary>
 public sealed record QualityNote(string What, long Count);
 
-/// <summary>The data section of the report: where the data came from and what Prepare made of it.</summary>
+/// <summary>
+/// The data section of the report: where the data came from and what Prepare made of it. <c>Vintage</c>, when
+/// known, names the raw data's vintage (its id and whether it is the pinned one).
+/// </summary>
 public sealed record DataFacts(
     IReadOnlyList<WorkbookPin> Workbooks,
     string ReshapeMode,
@@ -19,4 +22,5 @@ public sealed record DataFacts(
     long TrainRows,
     long ValidRows,
     long TestRows,
-    IReadOnlyList<QualityNote> Notes);
+    IReadOnlyList<QualityNote> Notes,
+    string? Vintage = null);

@@ -29,6 +29,12 @@ public sealed record ExperimentOutcome(
     /// <summary>The repeat whose model the plots show and scoring uses (see the report's note on the rule).</summary>
     public int ServingRepeat { get; init; } = 1;
 
+    /// <summary>
+    /// The test period of an out-of-time split ("from 2019-01-01"); null for the book's random split, whose test rows
+    /// come from every year.
+    /// </summary>
+    public string? TestPeriod { get; init; }
+
     /// <summary>An experiment that failed before it could be evaluated.</summary>
     public static ExperimentOutcome Failed(string name, string changes, string configHash, int maxEpochs, string error) =>
         new(name, changes, configHash, 0, maxEpochs, "-", null, [], null, error);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Streetcar.Evaluate;
 
 namespace Streetcar.Report.Model;
@@ -14,6 +15,13 @@ public sealed record ExperimentMetrics(string Name, string ConfigHash, int Epoch
     /// <summary>Every repeat's seeds and metrics.</summary>
     public IReadOnlyList<RepeatOutcome> Repeats { get; init; } = [];
 
+    /// <summary>
+    /// The test period of an out-of-time split ("from 2019-01-01"); null (and left out of the file) for the random
+    /// split, so the lines of random-split experiments read as they always did.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TestPeriod { get; init; }
+
     public static ExperimentMetrics From(ExperimentOutcome e) =>
-        new(e.Name, e.ConfigHash, e.EpochsRun, e.Evaluation, e.Error) { ServingRepeat = e.ServingRepeat, Repeats = e.Repeats };
+        new(e.Name, e.ConfigHash, e.EpochsRun, e.Evaluation, e.Error) { ServingRepeat = e.ServingRepeat, Repeats = e.Repeats, TestPeriod = e.TestPeriod };
 }

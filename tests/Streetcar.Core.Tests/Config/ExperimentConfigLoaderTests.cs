@@ -227,7 +227,12 @@ public sealed class ExperimentConfigLoaderTests : IDisposable
         var folder = Path.Combine(RepoRoot(), "experiments");
         var configs = ExperimentConfigLoader.ExperimentFiles(folder).Select(ExperimentConfigLoader.Load).ToArray();
 
-        Assert.Equal(["exp0", "exp1", "exp2", "exp3", "exp4", "exp5"], configs.Select(c => c.Name));
+        Assert.Equal(["exp0", "exp1", "exp2", "exp3", "exp4", "exp5", "exp6-out-of-time"], configs.Select(c => c.Name));
+        // exp6 is exp4 tested out of time: the same model and training, only the split differs.
+        Assert.Equal("2019-01-01", configs[6].Split.ByTime?.TestFrom);
+        Assert.Equal(ExperimentConfigJson.Canonical(configs[4]), ExperimentConfigJson.Canonical(configs[6] with { Split = configs[4].Split }));
+        configs = configs[..6];
+        Assert.All(configs, c => Assert.Null(c.Split.ByTime));
         Assert.Equal([1, 10, 50, 50, 50, 50], configs.Select(c => c.Epochs));
         Assert.Equal([ClassWeighting.None, ClassWeighting.None, ClassWeighting.None, ClassWeighting.Balanced, ClassWeighting.Balanced, ClassWeighting.Balanced],
             configs.Select(c => c.Weighting));
@@ -245,5 +250,33 @@ public sealed class ExperimentConfigLoaderTests : IDisposable
             dir = dir.Parent;
         }
         return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
+    }
+
+    [Fact]
+    public void Load_OutOfTimeSplit_ReadsTheTestPeriod_AndLeavesTheCanonicalFormOfOtherConfigsAlone()
+    {
+        Write("_base.yml", Base);
+        var random = ExperimentConfigLoader.Load(Write("random.yml", "base: _base.yml\n"));
+        var byTime = ExperimentConfigLoader.Load(Write("late.yml", "base: _base.yml\nsplit:\n  by_time:\n    test_from: 2019-01-01\n"));
+
+        Assert.Null(random.Split.ByTime);
+        Assert.Equal(new DateOnly(2019, 1, 1), byTime.Split.ByTime!.TestFromDate);
+        Assert.Equal(0.8, byTime.Split.TrainProportion);
+        Assert.DoesNotContain("by_time", ExperimentConfigJson.Canonical(random), StringComparison.Ordinal);
+        Assert.Contains("\"by_time\":{\"test_from\":\"2019-01-01\"}", ExperimentConfigJson.Canonical(byTime), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("    test_from: 2019-13-01\n")]
+    [InlineData("    test_from: soon\n")]
+    [InlineData("    {}\n")]
+    public void Load_OutOfTimeSplitWithoutADate_IsAConfigErrorNamingTheKey(string yaml)
+    {
+        var path = Write("late.yml", "split:\n  by_time:\n" + yaml);
+
+        var error = Assert.Throws<ConfigException>(() => ExperimentConfigLoader.Load(path));
+
+        Assert.Contains("split.by_time.test_from", error.Message, StringComparison.Ordinal);
+        Assert.Contains("yyyy-MM-dd", error.Message, StringComparison.Ordinal);
     }
 }

@@ -27,4 +27,11 @@ public class VehicleRuleTests
     [InlineData("")]
     [InlineData(null)]
     public void UnknownMissingOrNonNumeric_IsBad(string? vehicle) => Assert.Equal("bad vehicle", VehicleRule.Clean(vehicle));
+    [Fact]
+    public void AFlexityCarAfter4507_IsBadUnderTheBooksRanges_AndKeptUnderWiderOnes()
+    {
+        Assert.Equal("bad vehicle", VehicleRule.Clean("4555"));
+        Assert.Equal("4555", VehicleRule.Clean("4555", [(4402, 4604)]));
+        Assert.Equal("bad vehicle", VehicleRule.Clean("4018", [(4402, 4604)]));
+    }
 }

@@ -36,7 +36,8 @@ public class PrepareConfigTests
 
         var defaults = new PrepareConfig();
         Assert.Equal(defaults.RouteDirections, config.RouteDirections);
-        Assert.Equal(defaults with { RouteDirections = config.RouteDirections }, config);
+        Assert.Equal(defaults.VehicleRanges, config.VehicleRanges);
+        Assert.Equal(defaults with { RouteDirections = config.RouteDirections, VehicleRanges = config.VehicleRanges }, config);
     }
 
     [Fact]
@@ -90,4 +91,17 @@ public class PrepareConfigTests
         Assert.Equal("moed", error.Key);
     }
 
+    [Theory]
+    [InlineData(4600, 4500)]
+    [InlineData(-1, 10)]
+    public void BadVehicleRange_IsAConfigError(int first, int last)
+    {
+        var error = Assert.Throws<ConfigException>(() => new PrepareConfig { VehicleRanges = [new(first, last)] }.Validate("p.yml"));
+
+        Assert.Contains("'vehicle_ranges'", error.Message);
+    }
+
+    [Fact]
+    public void NoVehicleRange_IsAConfigError() =>
+        Assert.Throws<ConfigException>(() => new PrepareConfig { VehicleRanges = [] }.Validate("p.yml"));
 }

@@ -1,6 +1,9 @@
+using Streetcar.Cli;
 using Streetcar.Cli.Scoring;
+using Streetcar.Core.Json;
 using Streetcar.Evaluate;
 using Streetcar.Evaluate.Metrics;
+using Streetcar.Report.Model;
 
 namespace Streetcar.Score.Tests.Cli;
 
@@ -24,6 +27,31 @@ public sealed class ChosenExperimentTests
     {
         Assert.Equal("exp5", ChosenExperiment.Choose([Result("exp0", "final", 0.0)]));
         Assert.Equal("exp5", ChosenExperiment.Choose([]));
+    }
+
+    [Fact]
+    public void FromResults_AnOutOfTimeExperiment_DoesNotCompete_ItsRecallIsOnAnotherTestPeriod()
+    {
+        var root = Directory.CreateTempSubdirectory("chosen").FullName;
+        try
+        {
+            var workspace = new Workspace(root);
+            Directory.CreateDirectory(workspace.Results);
+            List<ExperimentMetrics> metrics =
+            [
+                new("exp4", "h4", 10, Result("exp4", "best", 0.7), null),
+                new("exp6-out-of-time", "h6", 10, Result("exp6-out-of-time", "best", 0.9), null) { TestPeriod = "from 2019-01-01" },
+            ];
+            StableJson.Write(workspace.Metrics, metrics);
+
+            Assert.Equal("exp4", ChosenExperiment.FromResults(workspace));
+            Assert.Equal("from 2019-01-01", StableJson.Read<List<ExperimentMetrics>>(workspace.Metrics)[1].TestPeriod);
+            Assert.DoesNotContain("test_period\": null", File.ReadAllText(workspace.Metrics), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 
     private static EvaluationResult Result(string name, string chosen, double recall)

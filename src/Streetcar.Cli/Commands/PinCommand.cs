@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Streetcar.Cli.Output;
+using Streetcar.Cli.Pipeline;
+using Streetcar.Prepare;
+using Streetcar.Prepare.Fetch;
+using Streetcar.Prepare.Output;
+
+namespace Streetcar.Cli.Commands;
+
+/// <summary>
+/// <c>streetcar pin</c>: a deliberate vintage update. Fetches the files data/prepare.yml's years need, accepting
+/// whatever the source folder or the portal holds today, and writes their hashes to data/workbooks.sha256, for a
+/// commit a reviewer can read (the diff of that file is the vintage change).
+/// </summary>
+public static class PinCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var command = new Command("pin",
+            "Fetches the raw files data/prepare.yml's years need as they are today (--data-source, else the portal) " +
+            "and writes their SHA-256 to data/workbooks.sha256: a deliberate vintage update to review and commit.")
+        {
+            CommonOptions.DataSource,
+        };
+        command.SetAction(result =>
+        {
+            var ctx = PipelineContext.Open(Workspace.Locate(result.GetValue(CommonOptions.Root)), console, force: false);
+            using var runLock = ctx.Lock();
+            var manifestPath = ctx.Workspace.WorkbookManifest;
+            var current = File.Exists(manifestPath) ? WorkbookManifest.Read(manifestPath) : null;
+            var years = YearRange.Of(PrepareStage.ReadConfig(ctx.Workspace.PrepareConfig));
+            var raw = RawDataStep.Fetch(ctx, CommonOptions.ResolveDataSource(result), acceptNewVintage: true);
+            var pin = ManifestPin.Apply(current, years, raw.Fetched!);
+            ManifestPin.Write(pin.Manifest, manifestPath);
+            foreach (var (file, change) in pin.Changes)
+            {
+                console.Info($"  {file}: {change.ToString().ToLowerInvariant()}");
+            }
+            var vintage = DataVintage.IdOf(new WorkbookManifest(raw.Fetched!.Files.Select(f => new ManifestEntry(f.FileName, f.Sha256)).ToArray()));
+            var changed = pin.Changes.Count(c => c.Change != ManifestPin.Change.Unchanged);
+            console.Info($"pin: {raw.Paths.Count} files for {years} pinned in {Path.GetRelativePath(ctx.Workspace.Root, manifestPath)} " +
+                $"(vintage {vintage}; {changed} changed). Review and commit it; the next run rebuilds from this vintage.");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,34 @@
+using Streetcar.Cli.Tests.Fixtures;
+using Streetcar.Core.Hashing;
+using Streetcar.Prepare.Tests.Fixtures;
+
+namespace Streetcar.Cli.Tests.Pipeline;
+
+/// <summary><c>streetcar pin</c>: a deliberate vintage update written to data/workbooks.sha256 (issue 14).</summary>
+[Collection(SliceCollection.Name)]
+public sealed class PinCommandTests
+{
+    [Fact]
+    public void GivenAnotherVintageInTheSource_WhenPinned_ThenTheManifestHoldsItsHash_AndFetchAcceptsItWithoutTheOption()
+    {
+        using var workspace = TestWorkspace.Create();
+        var source = workspace.PathOf("republished");
+        Directory.CreateDirectory(source);
+        var workbook = Path.Combine(source, SliceFiles.Workbook);
+        XlsxWriter.Write(workbook, ("Sheet1", []), ("2014",
+        [
+            Sheets.Header,
+            Sheets.Row(new DateTime(2014, 1, 2), 501.0, TimeSpan.FromHours(8), "QUEEN AND YONGE", 10, "E/B", 4001.0),
+        ]));
+        var refused = workspace.Run("fetch", "--data-source", source);
+
+        var pin = workspace.Run("pin", "--data-source", source);
+        var fetch = workspace.Run("fetch", "--data-source", source);
+
+        Assert.Equal(4, refused.ExitCode);
+        Assert.True(pin.ExitCode == 0, pin.ToString());
+        Assert.Contains($"{SliceFiles.Workbook}: updated", pin.Output, StringComparison.Ordinal);
+        Assert.Equal($"{ContentHash.OfFile(workbook)}  {SliceFiles.Workbook}\n", File.ReadAllText(workspace.PathOf("data/workbooks.sha256")));
+        Assert.True(fetch.ExitCode == 0, fetch.ToString());
+    }
+}
