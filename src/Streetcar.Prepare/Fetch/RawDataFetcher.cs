@@ -81,7 +81,7 @@ public static class RawDataFetcher
         if (unpinnedYears.Count > 0)
         {
             var found = YearFiles(folder, unpinnedYears);
-            var stillMissing = Uncovered(unpinnedYears, found.Select(p => Path.GetFileName(p)));
+            var stillMissing = FileYear.Uncovered(unpinnedYears, found.Select(p => Path.GetFileName(p)));
             if (stillMissing.Count > 0)
             {
                 throw new DataException($"no file for {string.Join(", ", stillMissing)} in {folder}");
@@ -159,7 +159,7 @@ public static class RawDataFetcher
             {
                 files.Add(new FetchedFile(Path.GetFileName(path), Path.GetFullPath(path), ContentHash.OfFile(path), null, origin));
             }
-            left = Uncovered(years, files.Select(f => f.FileName));
+            left = FileYear.Uncovered(years, files.Select(f => f.FileName));
         }
         if (options.SourceFolder is not null && Directory.Exists(options.SourceFolder))
         {
@@ -196,12 +196,6 @@ public static class RawDataFetcher
                 (portal is null ? "" : $" or among the resources of '{FetchOptions.PackageId}' on {portal.BaseUrl}"));
         }
         return files;
-    }
-
-    private static List<int> Uncovered(IEnumerable<int> years, IEnumerable<string> fileNames)
-    {
-        var spans = fileNames.Select(FileYear.SpanOf).OfType<(int First, int Last)>().ToArray();
-        return years.Where(y => !spans.Any(s => s.First <= y && y <= s.Last)).ToList();
     }
 
     // The xlsx and yearly csv files of a folder that cover any of the years; a stem in both formats counts as its xlsx.

@@ -19,11 +19,7 @@ public sealed record YearRange(int First, int Last)
     public bool Needs(string fileName) => FileYear.Overlaps(fileName, First, Last);
 
     /// <summary>The years of the range that none of <paramref name="fileNames"/> covers.</summary>
-    public IReadOnlyList<int> NotCoveredBy(IEnumerable<string> fileNames)
-    {
-        var spans = fileNames.Select(FileYear.SpanOf).OfType<(int First, int Last)>().ToArray();
-        return Years.Where(y => !spans.Any(s => s.First <= y && y <= s.Last)).ToArray();
-    }
+    public IReadOnlyList<int> NotCoveredBy(IEnumerable<string> fileNames) => FileYear.Uncovered(Years, fileNames);
 
     /// <inheritdoc/>
     public override string ToString() => First == Last ? $"{First}" : $"{First}–{Last}";

@@ -35,6 +35,13 @@ public static partial class FileYear
     public static bool Overlaps(string fileName, int first, int last) =>
         SpanOf(fileName) is not { } span || (span.First <= last && span.Last >= first);
 
+    /// <summary>The years of <paramref name="years"/> that none of <paramref name="fileNames"/> covers, in order.</summary>
+    public static List<int> Uncovered(IEnumerable<int> years, IEnumerable<string> fileNames)
+    {
+        var spans = fileNames.Select(SpanOf).OfType<(int First, int Last)>().ToArray();
+        return years.Where(y => !spans.Any(s => s.First <= y && y <= s.Last)).ToList();
+    }
+
     /// <summary>How many of <paramref name="rows"/> are dated outside the years of <paramref name="file"/> (0 when the name has none).</summary>
     public static int RowsOutside(string file, IReadOnlyList<RawIncident> rows)
     {
