@@ -24,7 +24,9 @@ public static class PipelineCommands
             var ctx = Open(result, console);
             using var runLock = ctx.Lock();
             var raw = RawDataStep.Fetch(ctx, CommonOptions.ResolveDataSource(result), result.GetValue(CommonOptions.AcceptNewVintage));
-            console.Info($"fetch: {raw.Paths.Count} workbooks in {Path.GetRelativePath(ctx.Workspace.Root, ctx.Workspace.RawData)} match their pins");
+            var accepted = raw.Fetched?.Files.Count(f => f.IsNewVintage) ?? 0;
+            var verdict = accepted == 0 ? "match their pins" : $"are ready; {accepted} of them accepted as a new vintage (not as pinned)";
+            console.Info($"fetch: {raw.Paths.Count} workbooks in {Path.GetRelativePath(ctx.Workspace.Root, ctx.Workspace.RawData)} {verdict}");
             return 0;
         });
         return command;
