@@ -1,4 +1,5 @@
 using Streetcar.Cli.Tests.Fixtures;
+using Streetcar.Core.Errors;
 
 namespace Streetcar.Cli.Tests.Faults;
 
@@ -19,12 +20,33 @@ public sealed class ExperimentFailureTests(ReferenceRun reference)
 
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains(run.ErrorLines, l => l.Contains("c failed", StringComparison.Ordinal) && l.Contains("'epochs': must be an integer in [1, 10000]", StringComparison.Ordinal));
+        Assert.Equal(ExitCodes.Config, run.ExitCode);
+        Assert.Contains(run.ErrorLines, l => l.EndsWith("failed for c; the other experiments completed and are cached", StringComparison.Ordinal));
         Assert.Equal(reference.Entries, workspace.CacheEntries());
         var report = File.ReadAllText(workspace.Report);
         Assert.Contains("| c | invalid config | failed |", report, StringComparison.Ordinal);
         Assert.Contains("**Failed:** experiments/c.yml: 'epochs': must be an integer in [1, 10000], got -1", report, StringComparison.Ordinal);
         Assert.DoesNotContain(workspace.Root, report, StringComparison.Ordinal);
         AssertRowsOfAAndBUnchanged(report);
+    }
+
+    [Fact]
+    public void GivenEveryAskedExperimentInvalid_WhenTrainRuns_ThenEachIsNamed_NoneIsSaidToHaveCompleted_AndTheExitIsTheConfigCode()
+    {
+        using var workspace = TestWorkspace.Create();
+        Assert.Equal(0, workspace.Run("fetch", "--data-source", workspace.DataSource).ExitCode);
+        workspace.Write("experiments/a.yml", "base: _base.yml\nepochs: 0\n");
+        workspace.Write("experiments/b.yml", "base: _base.yml\nthreads: 65\n");
+
+        var run = workspace.Run("train");
+
+        Assert.Equal(ExitCodes.Config, run.ExitCode);
+        Assert.Equal(
+            ["error: train a failed: experiments/a.yml: 'epochs': must be an integer in [1, 10000], got 0",
+             "error: train b failed: experiments/b.yml: 'threads': must be an integer in [1, 64], got 65",
+             "error: train failed for a, b"],
+            run.ErrorLines);
+        Assert.Empty(workspace.CacheEntries());
     }
 
     [Fact]
