@@ -78,6 +78,19 @@ public sealed class TrainStageTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void Run_LossThatOverflows_IsAPipelineErrorNamingLearningRate()
+    {
+        // Far above the validated bound (0, 10]: only a config built in code can ask for it, and the trainer's
+        // own check must still stop it with a clear error rather than save a NaN model.
+        var config = TestData.Config() with { LearningRate = 1e30 };
+
+        var error = Assert.ThrowsAny<Streetcar.Core.Errors.PipelineException>(() => TrainStage.Run(TestData.Input(config, _temp.Sub("nan"))));
+
+        Assert.Contains("diverged", error.Message);
+        Assert.Contains("learning_rate", error.Message);
+    }
+
+    [Fact]
     public void Run_Weighted_PlantedSignal_RecallWellAboveZero_UnweightedLower()
     {
         var valid = TestData.Valid(noise: 0.3);

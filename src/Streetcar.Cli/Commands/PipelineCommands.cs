@@ -156,7 +156,8 @@ public static class PipelineCommands
 
     /// <summary>
     /// The verb's exit: 0, or one error line: the failure itself when one experiment failed, else the failed
-    /// experiments' names (each job's failure is in the progress lines above; `report` marks them). Config errors
+    /// experiments' names, each with its failure (every job's outcome is also in the progress lines above, and
+    /// `report` marks them). Config errors
     /// alone exit 3, anything else 2. With --keep-going the line is printed and the exit is 0, for a build that
     /// runs the report next.
     /// </summary>
@@ -170,7 +171,7 @@ public static class PipelineCommands
         var others = asked > failed.Count ? "; the other experiments completed and are cached" : "";
         var message = failed.Count == 1
             ? $"{verb} {failed[0].Experiment} failed: {failed[0].Message}{others}"
-            : $"{verb} failed for {string.Join(", ", failed.Select(f => f.Experiment))}{others}";
+            : $"{verb} failed for {string.Join(", ", failed.Select(f => f.Experiment))} ({string.Join("; ", failed.Select(f => $"{f.Experiment}: {f.Message}"))}){others}";
         var exitCode = failed.All(f => f.ExitCode == ExitCodes.Config) ? ExitCodes.Config : ExitCodes.Pipeline;
         if (keepGoing)
         {

@@ -17,7 +17,7 @@ public static class ScoreCommand
 {
     private static readonly Option<string?> Route = new("--route") { Description = "Route number, e.g. 501.", HelpName = "ROUTE" };
     private static readonly Option<string?> Direction = new("--direction") { Description = "Direction: e, w, n, s or b.", HelpName = "DIR" };
-    private static readonly Option<string?> At = new("--at") { Description = "Date and time of the trip, e.g. 2019-06-14T08:30 (the hour's slot is scored).", HelpName = "DATETIME" };
+    private static readonly Option<string?> At = new("--at") { Description = "Date and time of the trip, local Toronto wall-clock time without an offset or Z, e.g. 2019-06-14T08:30 (the hour's slot is scored).", HelpName = "DATETIME" };
     private static readonly Option<string?> Date = new("--date") { Description = "Date of the trip (yyyy-MM-dd), with --hour.", HelpName = "DATE" };
     private static readonly Option<string?> Hour = new("--hour") { Description = "Hour of the trip, 0–23, with --date.", HelpName = "HOUR" };
     private static readonly Option<string?> Experiment = new("--experiment", "-e")
@@ -32,7 +32,7 @@ public static class ScoreCommand
         DefaultValueFactory = _ => "error",
     }.AcceptOnlyFromAmong("error", "latest");
     private static readonly Option<bool> Json = new("--json") { Description = "Print one JSON object instead of text." };
-    private static readonly Option<string?> Input = new("--input") { Description = "CSV of trips (route,direction,datetime or route,direction,date,hour) to score in batch, with --output.", HelpName = "FILE" };
+    private static readonly Option<string?> Input = new("--input") { Description = "CSV of trips (route,direction,datetime or route,direction,date,hour; local times, no offsets) to score in batch, with --output.", HelpName = "FILE" };
     private static readonly Option<string?> Output = new("--output") { Description = "CSV to write: the input rows plus delay_probability,predicted_delay.", HelpName = "FILE" };
 
     public static Command Create(CliConsole console)
