@@ -1,4 +1,5 @@
 using Streetcar.Evaluate;
+using Streetcar.Report.Statistics;
 
 namespace Streetcar.Report.Model;
 
@@ -14,6 +15,17 @@ public sealed record ExperimentMetrics(string Name, string ConfigHash, int Epoch
     /// <summary>Every repeat's seeds and metrics.</summary>
     public IReadOnlyList<RepeatOutcome> Repeats { get; init; } = [];
 
-    public static ExperimentMetrics From(ExperimentOutcome e) =>
-        new(e.Name, e.ConfigHash, e.EpochsRun, e.Evaluation, e.Error) { ServingRepeat = e.ServingRepeat, Repeats = e.Repeats };
+    /// <summary>Mean, sd and confidence interval over the repeats of every metric with a value, in table order.</summary>
+    public IReadOnlyList<MetricSummary> Summaries { get; init; } = [];
+
+    public static ExperimentMetrics From(ExperimentOutcome e)
+    {
+        var repeated = ReportStatistics.Repeated(e);
+        var summaries = RepeatMetrics.All
+            .Select(m => (Metric: m, Summary: repeated.Summary(m)))
+            .Where(x => x.Summary is not null)
+            .Select(x => MetricSummary.From(x.Metric, x.Summary!))
+            .ToList();
+        return new(e.Name, e.ConfigHash, e.EpochsRun, e.Evaluation, e.Error) { ServingRepeat = e.ServingRepeat, Repeats = e.Repeats, Summaries = summaries };
+    }
 }
