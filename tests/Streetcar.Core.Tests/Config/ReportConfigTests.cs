@@ -54,5 +54,26 @@ public sealed class ReportConfigTests : IDisposable
         Assert.Contains(expected, error.Message);
     }
 
+    [Fact]
+    public void RepositoryReportConfig_Loads_AndComparesTheBookSeriesStepByStep()
+    {
+        var folder = Path.Combine(RepoRoot(), "experiments");
+        var names = ExperimentConfigLoader.ExperimentFiles(folder).Select(Path.GetFileNameWithoutExtension).ToArray()!;
+
+        var pairs = ReportConfig.Load(folder, names!).Pairs(names!);
+
+        Assert.Equal([("exp0", "exp1"), ("exp1", "exp2"), ("exp2", "exp3"), ("exp3", "exp4"), ("exp4", "exp5")], pairs);
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "streetcar-experiments.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
+    }
+
     private void Write(string yaml) => File.WriteAllText(Path.Combine(_folder, ReportConfig.FileName), yaml);
 }
