@@ -26,6 +26,8 @@ public sealed class StatisticsWiringTests
         Assert.Contains("- exp3 vs exp2: recall differs by", md);
         Assert.Contains("**In short**", md);
         Assert.Contains("- Recall: significant: exp2 vs exp1; not significant: exp3 vs exp2.\n", md);
+        // Epochs run grow by one per repeat in every experiment: every difference is 0.
+        Assert.Contains("- Epochs run: no difference is significant (exp2 vs exp1, exp3 vs exp2).\n", md);
     }
 
     [Fact]
@@ -37,6 +39,8 @@ public sealed class StatisticsWiringTests
 
         Assert.Contains("- exp3 vs exp1: recall differs by", md);
         Assert.DoesNotContain("exp2 vs exp1", md);
+        // exp3 − exp1 caught 11, 9, 12 more: paired t = 12.1 on 2 degrees of freedom, p = 0.007.
+        Assert.Contains("- Recall: every difference is significant (exp3 vs exp1).\n", md);
     }
 
     [Fact]

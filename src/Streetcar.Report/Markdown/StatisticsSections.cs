@@ -39,8 +39,9 @@ internal static class StatisticsSections
             var significant = metric.Where(c => c.Significant).Select(Name).ToList();
             var not = metric.Where(c => !c.Significant).Select(Name).ToList();
             md.Append($"- {metric.Key.Header()}: ");
-            md.Append(significant.Count == 0 ? "no difference is significant" : $"significant: {string.Join(", ", significant)}");
-            md.Append(not.Count == 0 ? ".\n" : $"; not significant: {string.Join(", ", not)}.\n");
+            md.Append(significant.Count == 0 ? $"no difference is significant ({string.Join(", ", not)}).\n"
+                : not.Count == 0 ? $"every difference is significant ({string.Join(", ", significant)}).\n"
+                : $"significant: {string.Join(", ", significant)}; not significant: {string.Join(", ", not)}.\n");
         }
         md.Append('\n');
         return md.ToString();

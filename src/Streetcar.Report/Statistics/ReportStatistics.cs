@@ -50,7 +50,7 @@ public sealed record ReportStatistics(
             .ToList();
         if (metric == RepeatMetric.Recall && TestSet is { } testSet && rows.Count > 0)
         {
-            rows.Add(Plots.ForestRow.FromProportion($"{TestSetLabel} (Wilson)", testSet.Estimate));
+            rows.Add(Plots.ForestRow.FromProportion($"{TestSetLabel}, test set (Wilson)", testSet.Estimate));
         }
         return rows;
     }
