@@ -16,6 +16,8 @@ public sealed class BuildParameters
     public string CliArgs { get; init; }
     /// <summary>Git revision to compare results against (Compare target, --base=REV).</summary>
     public string BaseRevision { get; init; }
+    /// <summary>Git revision compared with --base instead of the working tree (Compare target, --head=REV); empty: the working tree.</summary>
+    public string HeadRevision { get; init; }
     /// <summary>Jobs run side by side by Train and Evaluate (--jobs=N); empty: the CLI's default, the core count.</summary>
     public string Jobs { get; init; }
 
@@ -32,6 +34,7 @@ public sealed class BuildParameters
         AcceptNewVintage = context.HasArgument("accept-new-vintage"),
         CliArgs = context.Argument("cli-args", ""),
         BaseRevision = context.Argument("base", "HEAD"),
+        HeadRevision = context.Argument("head", ""),
         Jobs = context.Argument("jobs", ""),
         Repeats = context.Argument("repeats", ""),
     };

@@ -17,6 +17,7 @@ public static class BuildOptions
         ("--repeats=N", "N repeats of every experiment instead of the configured count, for a quick look (the report says so)", new[] { "Train", "Evaluate", "Report" }),
         ("--cli-args=\"...\"", "arguments passed as they are to `streetcar score` or the benchmark", new[] { "Score", "Bench" }),
         ("--base=REV", "git revision whose committed results to compare with (default: HEAD)", new[] { "Compare" }),
+        ("--head=REV", "git revision compared with --base instead of the working tree", new[] { "Compare" }),
         ("--cache", "also delete data/cache/", new[] { "Clean" }),
         ("--configuration=NAME", "build configuration (default: Release)", new[] { "Build", "BuildCli", "Test" }),
     };

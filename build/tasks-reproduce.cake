@@ -23,10 +23,17 @@ Task("Reproduce")
 });
 
 Task("Compare")
-    .Description("Prints metric deltas between --base=REV's committed results and the working tree (default REV: HEAD).")
+    .Description("Prints metric deltas between --base=REV's committed results and the working tree, or --head=REV's (default base: HEAD).")
     .IsDependentOn("BuildCli")
-    .Does<BuildParameters>(p => DotNetExecute(Paths.CliDll(p.Configuration),
-        new ProcessArgumentBuilder().Append("compare").Append("--base").AppendQuoted(p.BaseRevision)));
+    .Does<BuildParameters>(p =>
+{
+    var arguments = new ProcessArgumentBuilder().Append("compare").Append("--base").AppendQuoted(p.BaseRevision);
+    if (!string.IsNullOrEmpty(p.HeadRevision))
+    {
+        arguments.Append("--head").AppendQuoted(p.HeadRevision);
+    }
+    DotNetExecute(Paths.CliDll(p.Configuration), arguments);
+});
 
 Task("Bench")
     .Description("Benchmarks cold Prepare (vs reading the workbooks) and a training epoch (fused vs per-column), as ratios to a baseline in the same run.")

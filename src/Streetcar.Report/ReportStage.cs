@@ -2,6 +2,7 @@ using Streetcar.Core.Json;
 using Streetcar.Report.Markdown;
 using Streetcar.Report.Model;
 using Streetcar.Report.Plots;
+using Streetcar.Report.Statistics;
 
 namespace Streetcar.Report;
 
@@ -37,6 +38,7 @@ public static class ReportStage
             {
                 ExperimentPlots.Write(experiment, staging);
             }
+            ForestPlots.Write(ReportStatistics.From(input), staging);
             ReplaceFolder(Path.Combine(staging, PlotsFolder), Path.Combine(resultsDir, PlotsFolder));
             ReplaceFile(Path.Combine(resultsDir, MetricsFile), StableJson.Serialize(input.Experiments.Select(ExperimentMetrics.From).ToList()));
             ReplaceFile(Path.Combine(resultsDir, ReportFile), MarkdownReport.Render(input));

@@ -8,8 +8,9 @@ public sealed class MetricsComparisonTests
     [Fact]
     public void Compare_ChangedExperiment_ShowsDelta_AndNewExperimentHasNoBaseline()
     {
-        var exp4 = ExperimentMetrics.From(SampleReport.Input().Experiments[0]);
-        var better = exp4 with { EpochsRun = 5 };
+        var outcome = SampleReport.Input().Experiments[0];
+        var exp4 = ExperimentMetrics.From(outcome);
+        var better = ExperimentMetrics.From(outcome with { EpochsRun = 5 });
         var added = exp4 with { Name = "exp6" };
 
         var rows = MetricsComparison.Compare([exp4], [better, added]);

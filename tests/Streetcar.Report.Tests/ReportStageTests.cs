@@ -16,7 +16,11 @@ public sealed class ReportStageTests
             Assert.True(File.Exists(Path.Combine(dir, "report.md")));
             var metrics = StableJson.Read<List<ExperimentMetrics>>(Path.Combine(dir, "metrics.json"));
             Assert.Equal(["exp4", "exp9"], metrics.Select(m => m.Name));
-            Assert.Equal(3, Directory.GetFiles(Path.Combine(dir, "plots")).Length);
+            // exp4's accuracy, loss and confusion plots, and a forest plot per rate (exp9 failed: no plots).
+            Assert.Equal(
+                ["exp4-accuracy.svg", "exp4-confusion.svg", "exp4-loss.svg", "forest-test_accuracy.svg", "forest-test_pr_auc.svg",
+                    "forest-test_precision.svg", "forest-test_recall.svg", "forest-test_roc_auc.svg"],
+                Directory.GetFiles(Path.Combine(dir, "plots")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
             Assert.Equal(["metrics.json", "plots", "report.md"], Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName).Order());
         }
         finally

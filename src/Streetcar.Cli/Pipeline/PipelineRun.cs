@@ -1,4 +1,5 @@
 using Streetcar.Core.Cache;
+using Streetcar.Core.Config;
 using Streetcar.Core.Errors;
 using Streetcar.Prepare.Config;
 
@@ -25,7 +26,12 @@ public sealed class PipelineRun
         var loaded = Experiment.Load(ctx.Workspace, names, GridKey, repeats);
         Experiments = loaded.Where(l => l.Experiment is not null).Select(l => l.Experiment!).ToArray();
         InvalidExperiments = loaded.Where(l => l.Error is not null).ToDictionary(l => l.Name, l => l.Error!);
+        // Checked at every verb, before anything trains: a bad _report.yml fails fast, not after the training.
+        ReportConfig = ReportConfig.Load(ctx.Workspace.Experiments, Experiment.Names(ctx.Workspace).ToArray());
     }
+
+    /// <summary>experiments/_report.yml (which experiment each is compared with), validated against the experiment names.</summary>
+    public ReportConfig ReportConfig { get; }
 
     public CacheKey GridKey { get; }
 

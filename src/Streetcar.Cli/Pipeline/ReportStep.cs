@@ -5,6 +5,7 @@ using Streetcar.Evaluate;
 using Streetcar.Prepare.Output;
 using Streetcar.Report;
 using Streetcar.Report.Model;
+using Streetcar.Report.Statistics;
 using Streetcar.Train.Saving;
 using Streetcar.Train.Training;
 
@@ -20,7 +21,8 @@ public static class ReportStep
             .Concat(run.InvalidExperiments.Select(i => ExperimentOutcome.Failed(i.Key, "invalid config", "-", 0, i.Value)))
             .OrderBy(o => o.Name, StringComparer.Ordinal)
             .ToList();
-        return new ReportInput(Facts(prepared.Summary()), outcomes, scoring) { RepeatsOverride = run.RepeatsOverride };
+        var pairs = run.ReportConfig.Pairs([.. outcomes.Select(o => o.Name)]).Select(p => new ExperimentPair(p.Baseline, p.Candidate)).ToArray();
+        return new ReportInput(Facts(prepared.Summary()), outcomes, scoring) { RepeatsOverride = run.RepeatsOverride, Pairs = pairs };
     }
 
     /// <summary>

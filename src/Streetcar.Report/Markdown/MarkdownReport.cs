@@ -32,6 +32,7 @@ public static class MarkdownReport
             md.Append("(`--repeats`), not the count its file configures; these are not the figures of the committed configs.\n\n");
         }
         ExperimentTable.Render(md, input.Experiments);
+        StatisticsSections.Render(md, Statistics.ReportStatistics.From(input));
         foreach (var experiment in input.Experiments)
         {
             ExperimentSection.Render(md, experiment);

@@ -48,4 +48,9 @@ public sealed record ReportInput(DataFacts Data, IReadOnlyList<ExperimentOutcome
 {
     /// <summary>The command line's --repeats when it overrode the configured counts, else null.</summary>
     public int? RepeatsOverride { get; init; }
+
+    /// <summary>
+    /// The pairs the differences section tests (baseline, candidate); null: each experiment against the one before it.
+    /// </summary>
+    public IReadOnlyList<Statistics.ExperimentPair>? Pairs { get; init; }
 }

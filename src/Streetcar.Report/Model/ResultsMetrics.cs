@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Streetcar.Evaluate;
+using Streetcar.Report.Statistics;
 
 namespace Streetcar.Report.Model;
 
@@ -22,6 +23,23 @@ public sealed record ExperimentMetrics(string Name, string ConfigHash, int Epoch
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? TestPeriod { get; init; }
 
-    public static ExperimentMetrics From(ExperimentOutcome e) =>
-        new(e.Name, e.ConfigHash, e.EpochsRun, e.Evaluation, e.Error) { ServingRepeat = e.ServingRepeat, Repeats = e.Repeats, TestPeriod = e.TestPeriod };
+    /// <summary>Mean, sd and confidence interval over the repeats of every metric with a value, in table order.</summary>
+    public IReadOnlyList<MetricSummary> Summaries { get; init; } = [];
+
+    public static ExperimentMetrics From(ExperimentOutcome e)
+    {
+        var repeated = ReportStatistics.Repeated(e);
+        var summaries = RepeatMetrics.All
+            .Select(m => (Metric: m, Summary: repeated.Summary(m)))
+            .Where(x => x.Summary is not null)
+            .Select(x => MetricSummary.From(x.Metric, x.Summary!))
+            .ToList();
+        return new(e.Name, e.ConfigHash, e.EpochsRun, e.Evaluation, e.Error)
+        {
+            ServingRepeat = e.ServingRepeat,
+            Repeats = e.Repeats,
+            TestPeriod = e.TestPeriod,
+            Summaries = summaries,
+        };
+    }
 }

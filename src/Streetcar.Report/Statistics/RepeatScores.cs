@@ -3,7 +3,7 @@ using Streetcar.Evaluate;
 namespace Streetcar.Report.Statistics;
 
 /// <summary>The headline figures of one repeat of one experiment (test split).</summary>
-/// <param name="Repeat">Repeat index (0-based); repeats with the same index in two experiments share test rows and
+/// <param name="Repeat">Repeat number (1-based, as the pipeline numbers them); repeats with the same index in two experiments share test rows and
 /// paired seeds, which is what makes the comparison paired.</param>
 public sealed record RepeatScores(int Repeat, double TestAccuracy, double Recall, double Precision, double RocAuc, double PrAuc, int EpochsRun)
 {

@@ -31,6 +31,11 @@ public static class BadInputs
         Experiment("missing base file", "", ["experiments/bad.yml", "base file '_missing.yml' not found"], baseFile: "_missing.yml"),
         Experiment("malformed YAML", "epochs: [2\n", ["experiments/bad.yml:2:9", "'epochs'", "System.Int32"]),
         new("no experiment files", ExitCodes.Config, w => { DeleteExperiments(w); }, null, "no experiments in"),
+        // Issue 12: the report's pairs (experiments/_report.yml) are checked before anything trains.
+        new("report config: unknown experiment", ExitCodes.Config, w => w.Write("experiments/_report.yml", "compare_with:\n  b: exp7\n"), null,
+            "experiments/_report.yml", "'compare_with.b'", "unknown experiment 'exp7'", "one of a, b"),
+        new("report config: unknown key", ExitCodes.Config, w => w.Write("experiments/_report.yml", "compare: {b: a}\n"), null,
+            "experiments/_report.yml", "'compare'", "unknown key"),
 
         // Issue 15, items 4, 7 and 8.
         Experiment("duplicate key", "epochs: 2\nepochs: 3\n", ["experiments/bad.yml:3:1", "'epochs'", "duplicate key"]),

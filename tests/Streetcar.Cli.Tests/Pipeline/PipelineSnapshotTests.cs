@@ -1,5 +1,7 @@
 using Snapshooter.Xunit;
 using Streetcar.Cli.Tests.Fixtures;
+using Streetcar.Core.Json;
+using Streetcar.Report.Model;
 
 namespace Streetcar.Cli.Tests.Pipeline;
 
@@ -20,6 +22,23 @@ public sealed class PipelineSnapshotTests(ReferenceRun reference)
     }
 
     [Fact]
+    public void GivenTheSlice_WhenBRunsTwoRepeats_ThenMetricsJsonSummarisesThem_AndASingleRepeatHasNoInterval()
+    {
+        var metrics = StableJson.Deserialize<List<ExperimentMetrics>>(reference.Results["metrics.json"]);
+        var a = metrics.Single(m => m.Name == "a");
+        var b = metrics.Single(m => m.Name == "b");
+
+        Assert.Equal(2, b.Repeats.Count);
+        var recall = b.Summaries.Single(s => s.Metric == "test_recall");
+        Assert.Equal(2, recall.N);
+        Assert.Equal(b.Repeats.Average(r => r.Evaluation.Test.Recall), recall.Mean, 12);
+        Assert.True(recall.CiLower <= recall.Mean && recall.Mean <= recall.CiUpper, $"{recall}");
+        Assert.Equal(b.Repeats.Average(r => r.EpochsRun), b.Summaries.Single(s => s.Metric == "epochs_run").Mean, 12);
+        Assert.NotEmpty(a.Summaries);
+        Assert.All(a.Summaries, s => Assert.True(s.N == 1 && s.Sd is null && s.CiLower is null, $"{s}"));
+    }
+
+    [Fact]
     public void GivenTheSlice_WhenTheWholePipelineRuns_ThenEveryExperimentHasItsPlotsAndNoPathLeaks()
     {
         string[] expected =
@@ -27,6 +46,8 @@ public sealed class PipelineSnapshotTests(ReferenceRun reference)
             "metrics.json",
             "plots/a-accuracy.svg", "plots/a-confusion.svg", "plots/a-loss.svg",
             "plots/b-accuracy.svg", "plots/b-confusion.svg", "plots/b-loss.svg",
+            "plots/forest-test_accuracy.svg", "plots/forest-test_pr_auc.svg", "plots/forest-test_precision.svg",
+            "plots/forest-test_recall.svg", "plots/forest-test_roc_auc.svg",
             "report.md",
         ];
         Assert.Equal(expected, reference.Results.Keys);

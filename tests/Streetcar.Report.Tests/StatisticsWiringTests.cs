@@ -1,0 +1,98 @@
+using Streetcar.Core.Json;
+using Streetcar.Report.Compare;
+using Streetcar.Report.Markdown;
+using Streetcar.Report.Model;
+using Streetcar.Report.Statistics;
+
+namespace Streetcar.Report.Tests;
+
+/// <summary>Issue 12: the statistics over repeats reach the report, the plots, metrics.json and compare.</summary>
+public sealed class StatisticsWiringTests
+{
+    [Fact]
+    public void Report_ShowsTheRepeatsTable_ForestPlots_TestSetInterval_AndTheDifferences()
+    {
+        var md = MarkdownReport.Render(RepeatedSample.Input());
+
+        // exp1 caught 20, 24, 22 of 50: recall 0.44 ± 0.04, t(0.975, 2) = 4.3027 → ± 0.0994.
+        Assert.Contains("| exp1 | 3 |", md);
+        Assert.Contains("| 0.4400 ± 0.0400 [0.3406, 0.5394] |", md);
+        Assert.Contains("![recall over repeats](plots/forest-test_recall.svg)", md);
+        Assert.DoesNotContain("forest-epochs_run", md);
+        // exp3 has the best mean recall (98/150 = 0.6533, exp2 97/150); its serving repeat caught 33 of 50.
+        Assert.Contains("For scale, exp3's recall in its serving repeat (2; the experiment with the best mean recall) is 0.6600 (33 of 50 delays caught)", md);
+        // Per repeat exp2 − exp1 caught 10, 11, 10 more of 50: +0.2067.
+        Assert.Contains("- exp2 vs exp1: recall differs by +0.2067", md);
+        Assert.Contains("- exp3 vs exp2: recall differs by", md);
+        Assert.Contains("**In short**", md);
+        Assert.Contains("- Recall: significant: exp2 vs exp1; not significant: exp3 vs exp2.\n", md);
+        // Epochs run grow by one per repeat in every experiment: every difference is 0.
+        Assert.Contains("- Epochs run: no difference is significant (exp2 vs exp1, exp3 vs exp2).\n", md);
+    }
+
+    [Fact]
+    public void Report_ComparesTheConfiguredPairs()
+    {
+        var input = RepeatedSample.Input() with { Pairs = [new ExperimentPair("exp1", "exp3")] };
+
+        var md = MarkdownReport.Render(input);
+
+        Assert.Contains("- exp3 vs exp1: recall differs by", md);
+        Assert.DoesNotContain("exp2 vs exp1", md);
+        // exp3 − exp1 caught 11, 9, 12 more: paired t = 12.1 on 2 degrees of freedom, p = 0.007.
+        Assert.Contains("- Recall: every difference is significant (exp3 vs exp1).\n", md);
+    }
+
+    [Fact]
+    public void MetricsJson_CarriesTheSummariesNextToTheRepeats_AndReadsBack()
+    {
+        var json = StableJson.Serialize(RepeatedSample.Input().Experiments.Select(ExperimentMetrics.From).ToList());
+
+        var read = StableJson.Deserialize<List<ExperimentMetrics>>(json);
+        var recall = read[0].Summaries.Single(s => s.Metric == "test_recall");
+        Assert.Equal(3, recall.N);
+        Assert.Equal(0.44, recall.Mean, 12);
+        Assert.Equal(0.04, recall.Sd!.Value, 12);
+        Assert.Equal(0.3406, recall.CiLower!.Value, 4);
+        Assert.Equal(0.5394, recall.CiUpper!.Value, 4);
+        Assert.Equal(0.95, recall.Level);
+        Assert.Equal(RepeatMetrics.All.Select(m => m.Key()), read[0].Summaries.Select(s => s.Metric));
+        Assert.True(json.IndexOf("\"repeats\"", StringComparison.Ordinal) < json.IndexOf("\"summaries\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Compare_MarksAMeanInsideTheBaselineInterval_WithinNoise_AndOneOutside_OutsideNoise()
+    {
+        var baseline = RepeatedSample.Input().Experiments.Select(ExperimentMetrics.From).ToList();
+        // exp1 now catches what exp3 caught (outside exp1's interval); exp3 now catches what exp2 did (inside exp3's).
+        var current = new List<ExperimentMetrics>
+        {
+            ExperimentMetrics.From(RepeatedSample.Outcome("exp3") with { Name = "exp1" }),
+            baseline[1],
+            ExperimentMetrics.From(RepeatedSample.Outcome("exp2") with { Name = "exp3" }),
+        };
+
+        var rows = MetricsComparison.Compare(baseline, current);
+
+        Assert.Equal(NoiseVerdict.OutsideNoise, rows.Single(r => r.Experiment == "exp1" && r.Metric == "test_recall").Noise);
+        Assert.Equal(NoiseVerdict.WithinNoise, rows.Single(r => r.Experiment == "exp3" && r.Metric == "test_recall").Noise);
+        Assert.Null(rows.Single(r => r.Experiment == "exp1" && r.Metric == "false_negatives").Noise);
+        var table = MetricsComparison.Render(rows, "HEAD~1", changedOnly: true, "HEAD");
+        Assert.Contains("exp1         test_recall                0.44         0.6533    +0.2133  outside noise\n", table);
+        Assert.Contains("exp3         test_recall              0.6533         0.6467    -0.0067  within noise\n", table);
+    }
+
+    [Fact]
+    public void Compare_ABaselineWithoutSummaries_UsesItsPerRepeatFigures()
+    {
+        var withSummaries = ExperimentMetrics.From(RepeatedSample.Outcome("exp1"));
+        var older = withSummaries with { Summaries = [] };
+
+        var stored = MetricsComparison.SummaryOf(withSummaries, RepeatMetric.Recall)!;
+        var recomputed = MetricsComparison.SummaryOf(older, RepeatMetric.Recall)!;
+
+        Assert.Equal(stored.Mean, recomputed.Mean, 12);
+        Assert.Equal(stored.Interval!.Lower, recomputed.Interval!.Lower, 12);
+        Assert.Equal(stored.Interval.Upper, recomputed.Interval.Upper, 12);
+    }
+}
