@@ -29,11 +29,21 @@ Task("Compare")
         new ProcessArgumentBuilder().Append("compare").Append("--base").AppendQuoted(p.BaseRevision)));
 
 Task("Bench")
-    .Description("Benchmarks cold Prepare (vs reading the workbooks) and a training epoch (fused vs per-column), as ratios to a baseline in the same run.")
+    .Description("Benchmarks cold Prepare (vs reading the workbooks) and a training epoch (fused vs the same model in PyTorch and vs per-column), as ratios to baselines in the same run.")
     .Does<BuildParameters>(p =>
 {
+    // The PyTorch baseline runs on Debian's python3-torch. As root with apt-get, install it when missing (as
+    // build.sh does for g++ and patchelf); otherwise Bench prints how and still measures the rest.
+    if (IsRunningOnLinux())
+    {
+        StartProcess("sh", new ProcessSettings { Arguments = "-c '[ \"$(id -u)\" = 0 ] && command -v apt-get >/dev/null"
+            + " && ! /usr/bin/python3 -c \"import torch\" 2>/dev/null"
+            + " && echo \"Bench: installing python3-torch with apt-get (the baseline of the epoch benchmark)\""
+            + " && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch >/dev/null; true'" });
+    }
     var arguments = new ProcessArgumentBuilder();
-    if (!string.IsNullOrEmpty(p.DataSource))
+    // Only an explicit --data-source: by default Bench reads the pipeline's own data/raw when present.
+    if (HasArgument("data-source"))
     {
         arguments.Append("--data-source").AppendQuoted(MakeAbsolute(Directory(p.DataSource)).FullPath);
     }
