@@ -5,7 +5,7 @@ namespace Streetcar.Train.Benchmarks;
 /// <param name="Rows">Training rows per epoch.</param>
 /// <param name="BatchSize">Rows per SGD step.</param>
 /// <param name="Threads">libtorch intra-op threads.</param>
-/// <param name="EpochSeconds">Wall time of each measured epoch (training + validation of 1 % of the rows).</param>
+/// <param name="EpochSeconds">Wall time of each measured epoch (training, then validation of a quarter as many rows, as in the real split).</param>
 public sealed record EpochTiming(Model.ModelForm Form, int Rows, int BatchSize, int Threads, IReadOnlyList<double> EpochSeconds)
 {
     /// <summary>Fastest epoch: the least disturbed by other processes on a shared machine.</summary>
