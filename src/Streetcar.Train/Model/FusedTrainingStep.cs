@@ -16,7 +16,8 @@ namespace Streetcar.Train.Model;
 /// </summary>
 /// <remarks>
 /// Features are padded to a multiple of 8 so that every per-feature operation is a <see cref="Vector256{T}"/>
-/// lane operation; reductions over rows are lane-wise, so their order does not depend on the vector width.
+/// lane operation. The width is fixed (not <c>Vector&lt;T&gt;</c>) and everything runs on the calling thread, so
+/// the order of every sum, and so every bit of the result, is the same on every run.
 /// Create it at the start of an epoch (it copies the parameters in) and call <see cref="Push"/> at the end.
 /// </remarks>
 public sealed class FusedTrainingStep
@@ -33,6 +34,7 @@ public sealed class FusedTrainingStep
     private readonly int _dim;
     private readonly int _features;
     private readonly int _width;
+    private readonly int _tableRows;
     private readonly bool _hardSigmoid;
     private readonly float _dropScale;
     private readonly float[] _table;
@@ -76,6 +78,7 @@ public sealed class FusedTrainingStep
         _dropScale = (float)(1.0 / (1.0 - model.Dropout.Rate));
         _table = new float[model.Embedding.weight!.numel()];
         _tableGrad = new float[_table.Length];
+        _tableRows = _table.Length / _dim;
         _gamma = new float[_width];
         _beta = new float[_width];
         _movingMean = new float[_width];
@@ -163,6 +166,11 @@ public sealed class FusedTrainingStep
             var row = (nuint)(r * _width);
             for (var c = 0; c < _columns; c++)
             {
+                // The unchecked vector moves here and in BackwardToTable rely on this.
+                if ((uint)codes[c] >= (uint)_tableRows)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(inputs), codes[c], $"embedding row outside 0..{_tableRows - 1}");
+                }
                 Copy(ref table, (nuint)(codes[c] * _dim), ref x, row + (nuint)(c * _dim), _dim);
             }
             for (var f = 0; f < _width; f += Lanes)

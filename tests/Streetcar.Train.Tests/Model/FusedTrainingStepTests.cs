@@ -8,12 +8,12 @@ namespace Streetcar.Train.Tests.Model;
 /// <summary>The managed step computes what autograd computes for the fused model, batch statistics and dropout included.</summary>
 public sealed class FusedTrainingStepTests
 {
-    private const int Rows = 64;
+    private const int Rows = 61;
     private const int BatchSize = 20;
 
-    // Small enough that no row crosses a hard_sigmoid or clip boundary by float rounding: at 0.5 rows saturate in
+    // Small enough that no row crosses a hard_sigmoid or clip boundary by float rounding: at 0.05 rows saturate in
     // and out, and one row flipped by a last-bit difference of summation order moves every later step.
-    private const double LearningRate = 0.05;
+    private const double LearningRate = 0.02;
 
     private static FusedModel Model(string activation, double dropout)
     {
@@ -37,11 +37,12 @@ public sealed class FusedTrainingStepTests
     [InlineData(OutputActivation.HardSigmoid, 0.0)]
     public void Steps_MatchAutogradAndPlainSgd_WeightsMovingStatisticsAndLoss(string activation, double dropout)
     {
+        torch.set_num_threads(1); // as training does; an earlier test may have left 2
         torch.random.manual_seed(8);
         var codes = stack([randint(0, 3, Rows), randint(0, 5, Rows), randint(0, 4, Rows)], 1);
         var labels = rand(Rows, 1).gt(0.7).to_type(ScalarType.Float32);
         var weights = labels.mul(2).add(1);
-        // Three full batches and a short one, in a shuffled order, twice over.
+        // Three full batches and one of a single row (Keras' zero-variance case), in a shuffled order, twice over.
         var order = Enumerable.Range(0, Rows).Select(i => (i * 37) % Rows).ToArray();
 
         var reference = Model(activation, dropout);
