@@ -19,14 +19,14 @@ internal static class PyTorchBaseline
     public const string InstallHint = "apt-get install -y python3-torch";
 
     /// <summary>
-    /// Seconds per epoch after one warm-up epoch and the torch version, or null and why not when
-    /// <see cref="Python"/> cannot import torch.
+    /// Wall and processor seconds per epoch after one warm-up epoch and the torch version, or null and why not
+    /// when <see cref="Python"/> cannot import torch.
     /// </summary>
-    public static (IReadOnlyList<double>? Seconds, string Note) Measure(EncodedSplit train, EncodedSplit valid, int epochs, int batchSize, int threads)
+    public static (IReadOnlyList<double>? Seconds, IReadOnlyList<double>? CpuSeconds, string Note) Measure(EncodedSplit train, EncodedSplit valid, int epochs, int batchSize, int threads)
     {
         if (!File.Exists(Python) || Run("-c \"import torch\"", out _) != 0)
         {
-            return (null, $"not measured: {Python} cannot import torch (install it with: sudo {InstallHint})");
+            return (null, null, $"not measured: {Python} cannot import torch (install it with: sudo {InstallHint})");
         }
         var folder = Directory.CreateTempSubdirectory("bench-pytorch").FullName;
         try
@@ -42,11 +42,11 @@ internal static class PyTorchBaseline
                 "--positive-weight", Invariant(EpochBenchmark.PositiveWeight)]);
             if (Run(arguments, out var output) != 0)
             {
-                return (null, $"not measured: {Python} pytorch_epoch.py failed: {output.Trim().Split('\n').LastOrDefault()}");
+                return (null, null, $"not measured: {Python} pytorch_epoch.py failed: {output.Trim().Split('\n').LastOrDefault()}");
             }
             using var result = JsonDocument.Parse(output.Trim().Split('\n').Last());
-            var seconds = result.RootElement.GetProperty("epoch_seconds").EnumerateArray().Select(e => e.GetDouble()).ToArray();
-            return (seconds, $"PyTorch {result.RootElement.GetProperty("torch").GetString()}");
+            double[] Seconds(string name) => result.RootElement.GetProperty(name).EnumerateArray().Select(e => e.GetDouble()).ToArray();
+            return (Seconds("epoch_seconds"), Seconds("cpu_seconds"), $"PyTorch {result.RootElement.GetProperty("torch").GetString()}");
         }
         finally
         {

@@ -58,22 +58,38 @@ public static class EpochBenchmark
         using var valid = TensorSplit.From(validSplit, model, new ClassWeights(1.0, 1.0));
         var timer = new EpochTimer();
         Trainer.Fit(model, train, valid, new TrainingOptions("bench", epochs + 1, batchSize, LearningRate, 7), [timer]);
-        return new EpochTiming(form, trainSplit.Rows, batchSize, threads, timer.Seconds.Skip(1).ToArray());
+        return new EpochTiming(form, trainSplit.Rows, batchSize, threads, timer.Seconds.Skip(1).ToArray(), timer.CpuSeconds.Skip(1).ToArray());
     }
 
     private sealed class EpochTimer : ITrainingCallback
     {
         private readonly Stopwatch _watch = new();
+        private TimeSpan _cpu;
 
         public List<double> Seconds { get; } = [];
 
-        public void OnTrainBegin(TrainingPlan plan) => _watch.Restart();
+        public List<double> CpuSeconds { get; } = [];
+
+        public void OnTrainBegin(TrainingPlan plan)
+        {
+            _cpu = Cpu();
+            _watch.Restart();
+        }
 
         public EpochVerdict OnEpochEnd(EpochRecord record)
         {
             Seconds.Add(_watch.Elapsed.TotalSeconds);
+            var cpu = Cpu();
+            CpuSeconds.Add((cpu - _cpu).TotalSeconds);
+            _cpu = cpu;
             _watch.Restart();
             return EpochVerdict.Continue;
+        }
+
+        private static TimeSpan Cpu()
+        {
+            using var process = Process.GetCurrentProcess();
+            return process.TotalProcessorTime;
         }
     }
 }
