@@ -36,11 +36,24 @@ Task("Compare")
 });
 
 Task("Bench")
-    .Description("Benchmarks cold Prepare (vs reading the workbooks) and a training epoch (fused vs per-column), as ratios to a baseline in the same run.")
+    .Description("Benchmarks cold Prepare (vs reading the workbooks) and a training epoch (fused vs the same model in PyTorch and vs per-column), as ratios to baselines in the same run.")
     .Does<BuildParameters>(p =>
 {
+    // The PyTorch baseline runs on Debian's python3-torch. As root with apt-get, install it when missing (as
+    // build.sh does for g++ and patchelf); otherwise Bench prints how and still measures the rest.
+    if (IsRunningOnLinux() && Environment.UserName == "root" && !Succeeds("/usr/bin/python3", "-c \"import torch\"") && Succeeds("apt-get", "--version"))
+    {
+        Information("Bench: installing python3-torch with apt-get (the baseline of the epoch benchmark)");
+        var noninteractive = new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" };
+        if (StartProcess("apt-get", new ProcessSettings { Arguments = "update -qq", RedirectStandardOutput = true }) != 0
+            || StartProcess("apt-get", new ProcessSettings { Arguments = "install -y -qq python3-torch", EnvironmentVariables = noninteractive, RedirectStandardOutput = true }) != 0)
+        {
+            Warning("Bench: apt-get could not install python3-torch; the PyTorch row will say so");
+        }
+    }
     var arguments = new ProcessArgumentBuilder();
-    if (!string.IsNullOrEmpty(p.DataSource))
+    // Only an explicit --data-source: by default Bench reads the pipeline's own data/raw when present.
+    if (HasArgument("data-source"))
     {
         arguments.Append("--data-source").AppendQuoted(MakeAbsolute(Directory(p.DataSource)).FullPath);
     }
@@ -50,3 +63,16 @@ Task("Bench")
     }
     DotNetRun(Paths.BenchProject, arguments, new DotNetRunSettings { Configuration = "Release" });
 });
+
+// Whether a tool runs and exits 0 (false when it is not installed at all).
+bool Succeeds(string tool, string arguments)
+{
+    try
+    {
+        return StartProcess(tool, new ProcessSettings { Arguments = arguments, RedirectStandardOutput = true, RedirectStandardError = true }) == 0;
+    }
+    catch (Exception)
+    {
+        return false;
+    }
+}

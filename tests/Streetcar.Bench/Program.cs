@@ -1,63 +1,99 @@
 using System.Diagnostics;
 using System.Globalization;
+using Streetcar.Bench;
 using Streetcar.Core.Config;
+using Streetcar.Core.Errors;
 using Streetcar.Prepare;
 using Streetcar.Prepare.Ingest;
+using Streetcar.Train;
 using Streetcar.Train.Benchmarks;
 using Streetcar.Train.Model;
 
 // Benchmarks of the pipeline's hot paths. Each figure is reported next to a baseline measured in the same run,
 // so that ratios stay comparable across machines and load:
 //   prepare: reading the six workbooks (ingest only) is the baseline for the whole cold Prepare;
-//   train:   the per-column model (the book's formulation) is the baseline for the fused one.
+//   train:   the same fused model in PyTorch (pytorch_epoch.py, Debian's python3-torch) and the per-column
+//            model (the book's formulation) are the baselines for the fused one.
 // Usage: streetcar-bench [--data-source DIR] [--runs N] [--epochs N] [--only prepare|train]
+// Default data source: the pipeline's own data/raw when present, else $STREETCAR_DATA_SOURCE, else ../shared/data/ttc.
 
-var dataSource = Arg("--data-source") ?? Environment.GetEnvironmentVariable("STREETCAR_DATA_SOURCE") ?? "../shared/data/ttc";
-var runs = int.Parse(Arg("--runs") ?? "3", CultureInfo.InvariantCulture);
-var epochs = int.Parse(Arg("--epochs") ?? "3", CultureInfo.InvariantCulture);
-var only = Arg("--only");
-var rows = new List<(string Name, IReadOnlyList<double> Seconds, string? Baseline)>();
+const string PyTorchRow = "train: epoch, fused model in PyTorch";
+const string PerColumnRow = "train: epoch, per-column model";
+const string IngestRow = "prepare: ingest six workbooks";
 
-if (only is null or "prepare")
+try
 {
-    var workbooks = PrepareStage.WorkbooksIn(dataSource);
-    var config = PrepareStage.ReadConfig(Path.Combine(RepoRoot(), "data", "prepare.yml"));
-    var split = new SplitConfig();
-    rows.Add(("prepare: ingest six workbooks", Time(runs, () => IncidentIngest.ReadAll(workbooks)), null));
-    rows.Add(("prepare: cold, workbooks to written splits", Time(runs, () =>
+    var runs = Count("--runs", 3);
+    var epochs = Count("--epochs", 3);
+    var only = Arg("--only");
+    if (only is not (null or "prepare" or "train"))
     {
-        var output = Directory.CreateTempSubdirectory("bench-prepare").FullName;
-        try
-        {
-            var grid = PrepareStage.BuildGrid(config, workbooks);
-            PrepareStage.WriteSplits(output, grid, PrepareStage.Split(grid, split, seed: 42));
-        }
-        finally
-        {
-            Directory.Delete(output, true);
-        }
-    }), "prepare: ingest six workbooks"));
-}
-
-if (only is null or "train")
-{
-    // The first epoch warms up libtorch and is left out of each timing.
-    foreach (var timing in EpochBenchmark.Compare(epochs: epochs + 1))
-    {
-        var name = timing.Form == ModelForm.PerColumn ? "train: epoch, per-column model" : "train: epoch, fused model";
-        rows.Add((name, timing.EpochSeconds, timing.Form == ModelForm.PerColumn ? null : "train: epoch, per-column model"));
+        throw new PipelineException($"--only: expected prepare or train, got '{only}'", 64);
     }
-}
+    var rows = new List<(string Name, IReadOnlyList<double>? Seconds, IReadOnlyList<double>? Cpu, string[] Baselines, string Note)>();
 
-Console.WriteLine();
-Console.WriteLine($"{"benchmark",-46} {"n",3} {"best s",8} {"median s",9}  ratio to baseline (median)");
-foreach (var (name, seconds, baseline) in rows)
-{
-    var ratio = baseline is null ? "baseline" : $"{Median(seconds) / Median(rows.Single(r => r.Name == baseline).Seconds):F2} x ({baseline})";
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-46} {seconds.Count,3} {seconds.Min(),8:F2} {Median(seconds),9:F2}  {ratio}"));
+    if (only is null or "prepare")
+    {
+        var workbooks = PrepareStage.WorkbooksIn(DataSource());
+        var config = PrepareStage.ReadConfig(Path.Combine(RepoRoot(), "data", "prepare.yml"));
+        var split = new SplitConfig();
+        rows.Add((IngestRow, Time(runs, () => IncidentIngest.ReadAll(workbooks)), null, [], ""));
+        rows.Add(("prepare: cold, workbooks to written splits", Time(runs, () =>
+        {
+            var output = Directory.CreateTempSubdirectory("bench-prepare").FullName;
+            try
+            {
+                var grid = PrepareStage.BuildGrid(config, workbooks);
+                PrepareStage.WriteSplits(output, grid, PrepareStage.Split(grid, split, seed: 42));
+            }
+            finally
+            {
+                Directory.Delete(output, true);
+            }
+        }), null, [IngestRow], ""));
+    }
+
+    if (only is null or "train")
+    {
+        TorchRuntime.PinCpuCapability();
+        // The same rows for all three; each measures `epochs` epochs after a warm-up one, validation included.
+        var (train, valid) = EpochBenchmark.Data();
+        var (torchSeconds, torchCpu, torchNote) = PyTorchBaseline.Measure(train, valid, epochs, batchSize: 1000, threads: 1);
+        rows.Add((PyTorchRow, torchSeconds, torchCpu, [], torchNote));
+        foreach (var timing in EpochBenchmark.Compare(train, valid, epochs))
+        {
+            rows.Add(timing.Form == ModelForm.PerColumn
+                ? (PerColumnRow, timing.EpochSeconds, timing.CpuSeconds, [], "")
+                : ("train: epoch, fused model", timing.EpochSeconds, timing.CpuSeconds, torchSeconds is null ? [PerColumnRow] : [PyTorchRow, PerColumnRow], ""));
+        }
+    }
+
+    Console.WriteLine();
+    // Wall time is what a user waits for; processor time (the train rows, one thread each) is less disturbed when
+    // other processes share the machine, so its ratio is printed beside the wall-time one.
+    Console.WriteLine($"{"benchmark",-46} {"n",3} {"best s",8} {"median s",9} {"cpu s",7}  ratio of medians to the baseline(s) measured in this run");
+    foreach (var (name, seconds, cpu, baselines, note) in rows)
+    {
+        if (seconds is null)
+        {
+            Console.WriteLine($"{name,-46} {"-",3} {"-",8} {"-",9} {"-",7}  {note}");
+            continue;
+        }
+        var ratios = baselines.Length == 0
+            ? "baseline"
+            : string.Join("; ", baselines.Select(b => Ratio(seconds, cpu, rows.Single(r => r.Name == b)) + $" {b}"));
+        var suffix = note.Length > 0 ? $" ({note})" : "";
+        var cpuText = cpu is null ? "-" : Median(cpu).ToString("F2", CultureInfo.InvariantCulture);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-46} {seconds.Count,3} {seconds.Min(),8:F2} {Median(seconds),9:F2} {cpuText,7}  {ratios}{suffix}"));
+    }
+    Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+    return 0;
 }
-Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {LoadAverage()}");
-return 0;
+catch (PipelineException e)
+{
+    Console.Error.WriteLine($"streetcar-bench: {e.Message}");
+    return e.ExitCode;
+}
 
 static double[] Time(int runs, Action action)
 {
@@ -69,6 +105,15 @@ static double[] Time(int runs, Action action)
         seconds[i] = watch.Elapsed.TotalSeconds;
     }
     return seconds;
+}
+
+static string Ratio(IReadOnlyList<double> seconds, IReadOnlyList<double>? cpu,
+    (string Name, IReadOnlyList<double>? Seconds, IReadOnlyList<double>? Cpu, string[] Baselines, string Note) baseline)
+{
+    var wall = Median(seconds) / Median(baseline.Seconds!);
+    return cpu is null || baseline.Cpu is null
+        ? string.Create(CultureInfo.InvariantCulture, $"{wall:F2} x")
+        : string.Create(CultureInfo.InvariantCulture, $"{wall:F2} x (cpu {Median(cpu) / Median(baseline.Cpu):F2} x)");
 }
 
 static double Median(IReadOnlyList<double> values)
@@ -91,8 +136,38 @@ static string RepoRoot()
     return Environment.CurrentDirectory;
 }
 
+string DataSource()
+{
+    if (Arg("--data-source") is { } given)
+    {
+        return given;
+    }
+    var own = Path.Combine(RepoRoot(), "data", "raw");
+    return Directory.Exists(own)
+        ? own
+        : Environment.GetEnvironmentVariable("STREETCAR_DATA_SOURCE") is { Length: > 0 } source
+            ? source
+            : Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "data", "ttc"));
+}
+
+int Count(string name, int fallback)
+{
+    var text = Arg(name);
+    if (text is null)
+    {
+        return fallback;
+    }
+    return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+        ? value
+        : throw new PipelineException($"{name}: expected a positive integer, got '{text}'", 64);
+}
+
 string? Arg(string name)
 {
     var i = Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    if (i < 0)
+    {
+        return null;
+    }
+    return i + 1 < args.Length ? args[i + 1] : throw new PipelineException($"{name}: missing value", 64);
 }

@@ -95,7 +95,9 @@ public sealed class TrainStageTests(ITestOutputHelper output) : IDisposable
     {
         var valid = TestData.Valid(noise: 0.3);
         var train = TestData.Train(noise: 0.3);
-        var config = TestData.Config(epochs: 8) with { LearningRate = 0.05, BatchSize = 100 };
+        // At 0.05 the weighted run can saturate the hard sigmoid for good (all outputs 0, no gradient), and whether it does
+        // depends on the last bits of the arithmetic; at 0.02 it learns with either training step.
+        var config = TestData.Config(epochs: 8) with { LearningRate = 0.02, BatchSize = 100 };
 
         using var weighted = TrainStage.Run(TestData.Input(config with { Weighting = ClassWeighting.Balanced }, _temp.Sub("w"), train, valid));
         using var plain = TrainStage.Run(TestData.Input(config, _temp.Sub("u"), train, valid));

@@ -15,6 +15,9 @@ public static class SyntheticData
     /// <summary>Training rows of the book-mode data.</summary>
     public const int RealTrainRows = 1_889_637;
 
+    /// <summary>Validation rows of the book-mode data.</summary>
+    public const int RealValidRows = 472_410;
+
     /// <summary>Encoders with values "0" .. "n-1" for <see cref="FeatureColumns.All"/> and <paramref name="cardinalities"/>.</summary>
     public static IReadOnlyList<ColumnEncoder> Encoders(IReadOnlyList<int> cardinalities) =>
         FeatureColumns.All.Select((column, c) => new ColumnEncoder(column,

@@ -28,6 +28,9 @@ public sealed class SeededDropout : nn.Module<Tensor, Tensor>
         _random = new SplitMix64(seed);
     }
 
+    /// <summary>Drop probability p.</summary>
+    public double Rate => _p;
+
     /// <summary>Restarts the generator from <paramref name="seed"/> (to align two models in tests).</summary>
     public void Reseed(ulong seed) => _random = new SplitMix64(seed);
 
@@ -59,7 +62,11 @@ public sealed class SeededDropout : nn.Module<Tensor, Tensor>
         return input.mul(mask);
     }
 
-    private long[] DroppedPositions(long count)
+    /// <summary>
+    /// Ascending flat positions to drop among <paramref name="count"/> elements: the draws <c>forward</c> makes
+    /// for an input of that size (for a hand-written training step that applies the same mask).
+    /// </summary>
+    public long[] DroppedPositions(long count)
     {
         var positions = new List<long>();
         var position = -1L;

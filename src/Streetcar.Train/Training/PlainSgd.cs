@@ -10,6 +10,9 @@ public sealed class PlainSgd(IEnumerable<Tensor> parameters, double learningRate
 {
     private readonly Tensor[] _parameters = parameters.ToArray();
 
+    /// <summary>Step size.</summary>
+    public double LearningRate => learningRate;
+
     /// <summary>Applies the step for the gradients accumulated since the last call, then zeroes them.</summary>
     public void Step()
     {

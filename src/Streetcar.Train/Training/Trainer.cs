@@ -64,6 +64,55 @@ public static class Trainer
         IReadOnlyList<ITrainingCallback> callbacks)
     {
         model.train();
+        return FusedTrainingStep.Supports(model)
+            ? TrainEpochManaged((FusedModel)model, optimizer.LearningRate, train, shuffle, batchSize, epoch, callbacks)
+            : TrainEpochAutograd(model, optimizer, train, shuffle, batchSize, epoch, callbacks);
+    }
+
+    /// <summary>The book's model: every step in <see cref="FusedTrainingStep"/>, the weights written back at the end.</summary>
+    private static (double Loss, double Accuracy) TrainEpochManaged(
+        FusedModel model, double learningRate, TensorSplit train, SplitMix64 shuffle, int batchSize, int epoch,
+        IReadOnlyList<ITrainingCallback> callbacks)
+    {
+        var rows = train.Rows;
+        var (inputs, labels, weights) = train.InOrder(shuffle.Permutation(rows));
+        var columns = inputs.Length / rows;
+        var step = new FusedTrainingStep(model);
+        var lossSum = 0.0;
+        var correct = 0L;
+        var batch = 0;
+        try
+        {
+            for (var start = 0; start < rows; start += batchSize)
+            {
+                batch++;
+                var size = Math.Min(batchSize, rows - start);
+                var (loss, right) = step.Step(inputs.AsSpan(start * columns, size * columns), labels.AsSpan(start, size),
+                    weights.AsSpan(start, size), learningRate);
+                if (double.IsNaN(loss))
+                {
+                    throw Diverged(epoch, batch);
+                }
+                lossSum += loss;
+                correct += right;
+                foreach (var callback in callbacks)
+                {
+                    callback.OnBatchEnd(epoch, batch);
+                }
+            }
+        }
+        finally
+        {
+            step.Push();
+        }
+        return (lossSum / rows, (double)correct / rows);
+    }
+
+    /// <summary>Any other form (per-column, hidden layers) through libtorch's autograd.</summary>
+    private static (double Loss, double Accuracy) TrainEpochAutograd(
+        StreetcarModel model, PlainSgd optimizer, TensorSplit train, SplitMix64 shuffle, int batchSize, int epoch,
+        IReadOnlyList<ITrainingCallback> callbacks)
+    {
         var rows = train.Rows;
         using var epochScope = NewDisposeScope();
         var order = tensor(shuffle.Permutation(rows));
@@ -81,13 +130,7 @@ public static class Trainer
             using (NewDisposeScope())
             {
                 var p = model.forward(inputs.narrow(0, start, size));
-                if (p.isnan().any().item<bool>())
-                {
-                    // Otherwise libtorch's binary_cross_entropy fails with a native stack trace full of addresses.
-                    throw new PipelineException(
-                        $"training diverged: the model's output is NaN in epoch {epoch}, batch {batch} (is learning_rate too high?)");
-                }
-                var loss = KerasBinaryCrossEntropy.WeightedSum(p, labels.narrow(0, start, size), weights.narrow(0, start, size));
+                var loss = WeightedLoss(p, labels.narrow(0, start, size), weights.narrow(0, start, size), epoch, batch);
                 if (size != batchSize)
                 {
                     loss = loss.mul((double)batchSize / size);
@@ -105,6 +148,26 @@ public static class Trainer
         var correct = predictions.gt(AccuracyThreshold).eq(labels.gt(AccuracyThreshold)).sum().item<long>();
         return (lossSum.item<double>() / rows, (double)correct / rows);
     }
+
+    /// <summary>
+    /// The batch loss. libtorch's binary_cross_entropy refuses a NaN prediction with a native stack trace full of
+    /// addresses; catching that (rather than testing every batch's output, a host sync per batch) turns it into
+    /// the divergence message.
+    /// </summary>
+    private static Tensor WeightedLoss(Tensor p, Tensor labels, Tensor weights, int epoch, int batch)
+    {
+        try
+        {
+            return KerasBinaryCrossEntropy.WeightedSum(p, labels, weights);
+        }
+        catch (System.Runtime.InteropServices.ExternalException) when (p.isnan().any().item<bool>())
+        {
+            throw Diverged(epoch, batch);
+        }
+    }
+
+    private static PipelineException Diverged(int epoch, int batch) =>
+        new($"training diverged: the model's output is NaN in epoch {epoch}, batch {batch} (is learning_rate too high?)");
 
     /// <summary>Unweighted loss and accuracy of <paramref name="split"/> in inference mode.</summary>
     public static (double Loss, double Accuracy) Evaluate(StreetcarModel model, TensorSplit split)

@@ -15,7 +15,7 @@ namespace Streetcar.Train.Trajectories;
 public static class TrajectoryStage
 {
     /// <summary>Version of the stage's logic; part of every trajectory (and so every train) cache key.</summary>
-    public const int Version = 1;
+    public const int Version = 2; // 2: the managed training step (sums in another order)
 
     /// <summary>
     /// Trains (or extends <see cref="TrajectoryInput.ResumeFrom"/>) and writes the trajectory folder. A resumed

@@ -1,0 +1,426 @@
+using Streetcar.Core.Config;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Streetcar.Train.Training;
+using static TorchSharp.torch;
+
+namespace Streetcar.Train.Model;
+
+/// <summary>
+/// Plain-SGD steps of a <see cref="FusedModel"/> without hidden layers (the book's model), forward and backward
+/// written out over managed copies of its parameters. The same function as <c>model.forward</c> →
+/// <see cref="KerasBinaryCrossEntropy.WeightedSum"/> → <c>backward</c> → <see cref="PlainSgd.Step"/>, including
+/// the Keras batch-norm moving averages and the <see cref="SeededDropout"/> draws (proved by test), summed in
+/// another order. Why: a batch of 1000 rows is about 1 MFLOP, and through libtorch it costs ~60 calls with their
+/// per-call overhead plus index_add_ over 7,000 ten-float slices; here it is a few passes over one buffer.
+/// </summary>
+/// <remarks>
+/// Features are padded to a multiple of 8 so that every per-feature operation is a <see cref="Vector256{T}"/>
+/// lane operation. The width is fixed (not <c>Vector&lt;T&gt;</c>) and everything runs on the calling thread, so
+/// the order of every sum, and so every bit of the result, is the same on every run.
+/// Create it at the start of an epoch (it copies the parameters in) and call <see cref="Push"/> at the end.
+/// </remarks>
+public sealed class FusedTrainingStep
+{
+    private const int Lanes = 8;
+    private const float HardSigmoidSlope = 0.2f;
+
+    // Torch converts the double clip bounds to float; so does this (1 - 1e-7 becomes 0.99999988).
+    private const float ClipLow = (float)KerasBinaryCrossEntropy.Epsilon;
+    private const float ClipHigh = (float)(1.0 - KerasBinaryCrossEntropy.Epsilon);
+
+    private readonly FusedModel _model;
+    private readonly int _columns;
+    private readonly int _dim;
+    private readonly int _features;
+    private readonly int _width;
+    private readonly int _tableRows;
+    private readonly bool _hardSigmoid;
+    private readonly float _dropScale;
+    private readonly float[] _table;
+    private readonly float[] _tableGrad;
+    private readonly float[] _gamma;
+    private readonly float[] _beta;
+    private readonly float[] _movingMean;
+    private readonly float[] _movingVar;
+    private readonly float[] _dense;
+    private float _bias;
+
+    // Per-batch scratch, reused: per-feature statistics and gradients, then per-row buffers.
+    private readonly float[] _mean;
+    private readonly float[] _rstd;
+    private readonly float[] _gradGamma;
+    private readonly float[] _gradBeta;
+    private readonly float[] _gradDense;
+    private readonly float[] _scaleDx;
+    private readonly float[] _meanDy;
+    private readonly float[] _meanDyX;
+    private float[] _normalised = [];
+    private float[] _work = [];
+    private float[] _gradOut = [];
+    private float _gradBias;
+
+    /// <summary>Copies the parameters of <paramref name="model"/> in; see <see cref="Supports"/>.</summary>
+    public FusedTrainingStep(FusedModel model)
+    {
+        if (!Supports(model))
+        {
+            throw new ArgumentException("the managed step covers the fused model without hidden layers", nameof(model));
+        }
+        _model = model;
+        var architecture = model.Architecture;
+        _columns = architecture.Columns.Count;
+        _dim = architecture.EmbeddingDim;
+        _features = architecture.ConcatWidth;
+        _width = (_features + Lanes - 1) / Lanes * Lanes;
+        _hardSigmoid = architecture.Activation == Activation.HardSigmoid;
+        // SeededDropout's mask value, 1/(1-p) rounded to float (1 without dropout, where multiplying is exact).
+        _dropScale = (float)(1.0 / (1.0 - model.Dropout.Rate));
+        _table = new float[model.Embedding.weight!.numel()];
+        _tableGrad = new float[_table.Length];
+        _tableRows = _table.Length / _dim;
+        _gamma = new float[_width];
+        _beta = new float[_width];
+        _movingMean = new float[_width];
+        _movingVar = new float[_width];
+        _dense = new float[_width];
+        _mean = new float[_width];
+        _rstd = new float[_width];
+        _gradGamma = new float[_width];
+        _gradBeta = new float[_width];
+        _gradDense = new float[_width];
+        _scaleDx = new float[_width];
+        _meanDy = new float[_width];
+        _meanDyX = new float[_width];
+        model.Embedding.weight!.data<float>().CopyTo(_table, 0, 0);
+        model.Norm.Weight.data<float>().CopyTo(_gamma.AsSpan(0, _features), 0, 0);
+        model.Norm.Bias.data<float>().CopyTo(_beta.AsSpan(0, _features), 0, 0);
+        model.Norm.RunningMean.data<float>().CopyTo(_movingMean.AsSpan(0, _features), 0, 0);
+        model.Norm.RunningVar.data<float>().CopyTo(_movingVar.AsSpan(0, _features), 0, 0);
+        model.Head.Output.weight!.data<float>().CopyTo(_dense.AsSpan(0, _features), 0, 0);
+        _bias = model.Head.Output.bias!.data<float>()[0];
+    }
+
+    /// <summary>Whether <paramref name="model"/> is a form this step computes (else train it through autograd).</summary>
+    public static bool Supports(StreetcarModel model) =>
+        model is FusedModel { Architecture.HiddenLayers.Count: 0 } fused
+        && fused.Architecture.Activation is Activation.HardSigmoid or Activation.Sigmoid
+        && fused.Embedding.weight!.dtype == ScalarType.Float32;
+
+    /// <summary>Writes the parameters and moving statistics back into the model.</summary>
+    public void Push()
+    {
+        using var noGrad = no_grad();
+        _model.Embedding.weight!.data<float>().CopyFrom(_table, 0, 0);
+        _model.Norm.Weight.data<float>().CopyFrom(_gamma.AsSpan(0, _features), 0, 0);
+        _model.Norm.Bias.data<float>().CopyFrom(_beta.AsSpan(0, _features), 0, 0);
+        _model.Norm.RunningMean.data<float>().CopyFrom(_movingMean.AsSpan(0, _features), 0, 0);
+        _model.Norm.RunningVar.data<float>().CopyFrom(_movingVar.AsSpan(0, _features), 0, 0);
+        _model.Head.Output.weight!.data<float>().CopyFrom(_dense.AsSpan(0, _features), 0, 0);
+        _model.Head.Output.bias!.data<float>()[0] = _bias;
+    }
+
+    /// <summary>
+    /// One SGD step on a batch given as its indexed inputs (row-major, one embedding row per column), labels and
+    /// class weights; Keras' batch loss is Σ w·l / batch size. Returns Σ w·l over the batch (NaN when the model
+    /// diverged) and the number of rows whose prediction is on the label's side of 0.5.
+    /// </summary>
+    public (double WeightedLoss, int Correct) Step(ReadOnlySpan<int> inputs, ReadOnlySpan<float> labels,
+        ReadOnlySpan<float> weights, double learningRate)
+    {
+        var n = labels.Length;
+        if (_normalised.Length < n * _width)
+        {
+            _normalised = new float[n * _width];
+            _work = new float[n * _width];
+            _gradOut = new float[n];
+        }
+        Gather(inputs, n);
+        Statistics(n);
+        var dropped = _model.Dropout.Rate > 0 ? _model.Dropout.DroppedPositions((long)n * _features) : [];
+        var (loss, correct) = ForwardAndLoss(labels, weights, dropped);
+        if (double.IsNaN(loss))
+        {
+            return (loss, correct);
+        }
+        Backward(n, dropped);
+        BackwardToTable(inputs, n);
+        Update((float)-learningRate);
+        return (loss, correct);
+    }
+
+    /// <summary>
+    /// x[r, c·dim + d] = table[input[r, c], d] into <see cref="_normalised"/> (padding stays 0), and the
+    /// per-feature sums into <see cref="_mean"/> while each row is in cache.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Gather(ReadOnlySpan<int> inputs, int n)
+    {
+        ref var table = ref MemoryMarshal.GetArrayDataReference(_table);
+        ref var x = ref MemoryMarshal.GetArrayDataReference(_normalised);
+        ref var sum = ref MemoryMarshal.GetArrayDataReference(_mean);
+        Array.Clear(_mean);
+        for (var r = 0; r < n; r++)
+        {
+            var codes = inputs.Slice(r * _columns, _columns);
+            var row = (nuint)(r * _width);
+            for (var c = 0; c < _columns; c++)
+            {
+                // The unchecked vector moves here and in BackwardToTable rely on this.
+                if ((uint)codes[c] >= (uint)_tableRows)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(inputs), codes[c], $"embedding row outside 0..{_tableRows - 1}");
+                }
+                Copy(ref table, (nuint)(codes[c] * _dim), ref x, row + (nuint)(c * _dim), _dim);
+            }
+            for (var f = 0; f < _width; f += Lanes)
+            {
+                (Vector256.LoadUnsafe(ref sum, (nuint)f) + Vector256.LoadUnsafe(ref x, row + (nuint)f)).StoreUnsafe(ref sum, (nuint)f);
+            }
+        }
+    }
+
+    /// <summary>Copies <paramref name="count"/> floats with vector moves; the last one may overlap the one before.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Copy(ref float source, nuint from, ref float target, nuint to, int count)
+    {
+        if (count < Lanes)
+        {
+            for (var d = 0; d < count; d++)
+            {
+                Unsafe.Add(ref target, to + (nuint)d) = Unsafe.Add(ref source, from + (nuint)d);
+            }
+            return;
+        }
+        for (var d = 0; d < count; d += Lanes)
+        {
+            var at = (nuint)Math.Min(d, count - Lanes);
+            Vector256.LoadUnsafe(ref source, from + at).StoreUnsafe(ref target, to + at);
+        }
+    }
+
+    /// <summary>Batch mean (from the sums), biased variance (a second pass) and rstd per feature, then Keras' moving averages.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Statistics(int n)
+    {
+        ref var x = ref MemoryMarshal.GetArrayDataReference(_normalised);
+        ref var mean = ref MemoryMarshal.GetArrayDataReference(_mean);
+        ref var squares = ref MemoryMarshal.GetArrayDataReference(_rstd);
+        var inverseN = Vector256.Create(1f / n);
+        for (var f = 0; f < _width; f += Lanes)
+        {
+            (Vector256.LoadUnsafe(ref mean, (nuint)f) * inverseN).StoreUnsafe(ref mean, (nuint)f);
+        }
+        Array.Clear(_rstd);
+        for (var r = 0; r < n; r++)
+        {
+            for (var f = 0; f < _width; f += Lanes)
+            {
+                var centred = Vector256.LoadUnsafe(ref x, (nuint)((r * _width) + f)) - Vector256.LoadUnsafe(ref mean, (nuint)f);
+                (Vector256.LoadUnsafe(ref squares, (nuint)f) + (centred * centred)).StoreUnsafe(ref squares, (nuint)f);
+            }
+        }
+        var momentum = (float)ModelArchitecture.BatchNormTorchMomentum;
+        for (var f = 0; f < _width; f++)
+        {
+            var variance = _rstd[f] * (1f / n);
+            _rstd[f] = (float)(1.0 / Math.Sqrt(variance + ModelArchitecture.BatchNormEpsilon));
+            // Keras: moving = momentum·moving + (1 − momentum)·batch, with the biased batch variance.
+            _movingMean[f] = (_movingMean[f] * (1 - momentum)) + (_mean[f] * momentum);
+            _movingVar[f] = (_movingVar[f] * (1 - momentum)) + (variance * momentum);
+        }
+    }
+
+    /// <summary>
+    /// x̂ = (x − mean)·rstd in place, h = dropout(γ·x̂ + β) into <see cref="_work"/>, the output, the clipped
+    /// cross-entropy and its gradient with respect to the dense layer's output into <see cref="_gradOut"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private (double Loss, int Correct) ForwardAndLoss(ReadOnlySpan<float> labels, ReadOnlySpan<float> weights, long[] dropped)
+    {
+        var n = labels.Length;
+        ref var x = ref MemoryMarshal.GetArrayDataReference(_normalised);
+        ref var h = ref MemoryMarshal.GetArrayDataReference(_work);
+        ref var mean = ref MemoryMarshal.GetArrayDataReference(_mean);
+        ref var rstd = ref MemoryMarshal.GetArrayDataReference(_rstd);
+        ref var gamma = ref MemoryMarshal.GetArrayDataReference(_gamma);
+        ref var beta = ref MemoryMarshal.GetArrayDataReference(_beta);
+        ref var dense = ref MemoryMarshal.GetArrayDataReference(_dense);
+        var scale = Vector256.Create(_dropScale);
+        var next = 0;
+        var loss = 0.0;
+        var correct = 0;
+        for (var r = 0; r < n; r++)
+        {
+            for (var f = 0; f < _width; f += Lanes)
+            {
+                var at = (nuint)((r * _width) + f);
+                var xhat = (Vector256.LoadUnsafe(ref x, at) - Vector256.LoadUnsafe(ref mean, (nuint)f)) * Vector256.LoadUnsafe(ref rstd, (nuint)f);
+                xhat.StoreUnsafe(ref x, at);
+                var y = (xhat * Vector256.LoadUnsafe(ref gamma, (nuint)f)) + Vector256.LoadUnsafe(ref beta, (nuint)f);
+                (y * scale).StoreUnsafe(ref h, at);
+            }
+            next = ZeroDropped(_work, r, dropped, next);
+            var dot = Vector256<float>.Zero;
+            for (var f = 0; f < _width; f += Lanes)
+            {
+                dot += Vector256.LoadUnsafe(ref h, (nuint)((r * _width) + f)) * Vector256.LoadUnsafe(ref dense, (nuint)f);
+            }
+            var z = Vector256.Sum(dot) + _bias;
+            var (p, slope) = Activate(z);
+            if (float.IsNaN(p))
+            {
+                return (double.NaN, correct);
+            }
+            var t = labels[r];
+            var w = weights[r];
+            var clipped = Math.Clamp(p, ClipLow, ClipHigh);
+            loss += w * (double)CrossEntropy(clipped, t);
+            // torch's binary_cross_entropy gradient, (p − t) / max(p·(1 − p), 1e-12), zero where the clip acted.
+            var passes = p >= ClipLow && p <= ClipHigh;
+            _gradOut[r] = passes ? w / n * (clipped - t) / MathF.Max((1 - clipped) * clipped, 1e-12f) * slope : 0f;
+            correct += (p > 0.5f) == (t > 0.5f) ? 1 : 0;
+        }
+        return (loss, correct);
+    }
+
+    /// <summary>torch's binary_cross_entropy of one row, logs floored at −100; one log for a 0/1 label.</summary>
+    private static float CrossEntropy(float p, float t) => t switch
+    {
+        1f => -MathF.Max(MathF.Log(p), -100f),
+        0f => -MathF.Max(MathF.Log(1 - p), -100f),
+        _ => -((t * MathF.Max(MathF.Log(p), -100f)) + ((1 - t) * MathF.Max(MathF.Log(1 - p), -100f))),
+    };
+
+    /// <summary>Output activation and its derivative (0 where hard_sigmoid is clipped).</summary>
+    private (float P, float Slope) Activate(float z)
+    {
+        if (_hardSigmoid)
+        {
+            var u = (z * HardSigmoidSlope) + 0.5f;
+            return (Math.Clamp(u, 0f, 1f), u is >= 0f and <= 1f ? HardSigmoidSlope : 0f);
+        }
+        var s = 1f / (1f + MathF.Exp(-z));
+        return (s, s * (1 - s));
+    }
+
+    /// <summary>Sets the dropped positions of row <paramref name="row"/> (flat indices over [rows, features]) to 0.</summary>
+    private int ZeroDropped(float[] buffer, int row, long[] dropped, int next)
+    {
+        var end = (long)(row + 1) * _features;
+        for (; next < dropped.Length && dropped[next] < end; next++)
+        {
+            buffer[(row * _width) + (int)(dropped[next] - ((long)row * _features))] = 0f;
+        }
+        return next;
+    }
+
+    /// <summary>Gradients of the dense layer, γ and β, and ∂/∂y (dropout applied) into <see cref="_work"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Backward(int n, long[] dropped)
+    {
+        ref var xhat = ref MemoryMarshal.GetArrayDataReference(_normalised);
+        ref var work = ref MemoryMarshal.GetArrayDataReference(_work);
+        ref var dense = ref MemoryMarshal.GetArrayDataReference(_dense);
+        var scale = Vector256.Create(_dropScale);
+        Array.Clear(_gradDense);
+        Array.Clear(_gradGamma);
+        Array.Clear(_gradBeta);
+        ref var gradDense = ref MemoryMarshal.GetArrayDataReference(_gradDense);
+        ref var gradGamma = ref MemoryMarshal.GetArrayDataReference(_gradGamma);
+        ref var gradBeta = ref MemoryMarshal.GetArrayDataReference(_gradBeta);
+        var gradBias = 0f;
+        var next = 0;
+        for (var r = 0; r < n; r++)
+        {
+            var g = _gradOut[r];
+            gradBias += g;
+            var gv = Vector256.Create(g);
+            for (var f = 0; f < _width; f += Lanes)
+            {
+                var at = (nuint)(r * _width + f);
+                (Vector256.LoadUnsafe(ref gradDense, (nuint)f) + (gv * Vector256.LoadUnsafe(ref work, at))).StoreUnsafe(ref gradDense, (nuint)f);
+                // ∂/∂y = g·w·mask: the dropout mask again, dropped positions zeroed below.
+                var dy = gv * Vector256.LoadUnsafe(ref dense, (nuint)f);
+                (dy * scale).StoreUnsafe(ref work, at);
+            }
+            next = ZeroDropped(_work, r, dropped, next);
+            for (var f = 0; f < _width; f += Lanes)
+            {
+                var at = (nuint)(r * _width + f);
+                var dy = Vector256.LoadUnsafe(ref work, at);
+                (Vector256.LoadUnsafe(ref gradBeta, (nuint)f) + dy).StoreUnsafe(ref gradBeta, (nuint)f);
+                (Vector256.LoadUnsafe(ref gradGamma, (nuint)f) + (dy * Vector256.LoadUnsafe(ref xhat, at))).StoreUnsafe(ref gradGamma, (nuint)f);
+            }
+        }
+        _gradBias = gradBias;
+    }
+
+    /// <summary>
+    /// Batch norm in training mode, ∂/∂x = γ·rstd·(dy − mean(dy) − x̂·mean(dy·x̂)), row by row, each row's
+    /// gradient added at once into the embedding rows it was gathered from.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void BackwardToTable(ReadOnlySpan<int> inputs, int n)
+    {
+        for (var f = 0; f < _width; f++)
+        {
+            _scaleDx[f] = _gamma[f] * _rstd[f];
+            _meanDy[f] = _gradBeta[f] * (1f / n);
+            _meanDyX[f] = _gradGamma[f] * (1f / n);
+        }
+        ref var xhat = ref MemoryMarshal.GetArrayDataReference(_normalised);
+        ref var work = ref MemoryMarshal.GetArrayDataReference(_work);
+        ref var scaleDx = ref MemoryMarshal.GetArrayDataReference(_scaleDx);
+        ref var meanDy = ref MemoryMarshal.GetArrayDataReference(_meanDy);
+        ref var meanDyX = ref MemoryMarshal.GetArrayDataReference(_meanDyX);
+        ref var grad = ref MemoryMarshal.GetArrayDataReference(_tableGrad);
+        var vectors = _dim / Lanes * Lanes;
+        for (var r = 0; r < n; r++)
+        {
+            var row = (nuint)(r * _width);
+            for (var f = 0; f < _width; f += Lanes)
+            {
+                var at = row + (nuint)f;
+                var centred = Vector256.LoadUnsafe(ref work, at) - Vector256.LoadUnsafe(ref meanDy, (nuint)f)
+                    - (Vector256.LoadUnsafe(ref xhat, at) * Vector256.LoadUnsafe(ref meanDyX, (nuint)f));
+                (Vector256.LoadUnsafe(ref scaleDx, (nuint)f) * centred).StoreUnsafe(ref work, at);
+            }
+            var codes = inputs.Slice(r * _columns, _columns);
+            for (var c = 0; c < _columns; c++)
+            {
+                var target = (nuint)(codes[c] * _dim);
+                var source = row + (nuint)(c * _dim);
+                var d = 0;
+                for (; d < vectors; d += Lanes)
+                {
+                    var at = (nuint)d;
+                    (Vector256.LoadUnsafe(ref grad, target + at) + Vector256.LoadUnsafe(ref work, source + at)).StoreUnsafe(ref grad, target + at);
+                }
+                for (; d < _dim; d++)
+                {
+                    Unsafe.Add(ref grad, target + (nuint)d) += Unsafe.Add(ref work, source + (nuint)d);
+                }
+            }
+        }
+    }
+
+    /// <summary>w ← w + (−lr)·∂L/∂w for every parameter (torch's add_ with alpha −lr), gradients reset.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Update(float step)
+    {
+        for (var i = 0; i < _table.Length; i++)
+        {
+            _table[i] += step * _tableGrad[i];
+        }
+        Array.Clear(_tableGrad);
+        for (var f = 0; f < _features; f++)
+        {
+            _gamma[f] += step * _gradGamma[f];
+            _beta[f] += step * _gradBeta[f];
+            _dense[f] += step * _gradDense[f];
+        }
+        _bias += step * _gradBias;
+    }
+}
