@@ -15,12 +15,15 @@ public sealed record EvaluateInput(string Experiment, string ChosenModel, double
 public static class EvaluateStage
 {
     /// <summary>Version of the stage's logic; part of every Evaluate cache key.</summary>
-    public const int Version = 2;
+    public const int Version = 3; // 3: validation ROC AUC
 
     public static EvaluationResult Run(EvaluateInput input) => new(
         input.Experiment,
         input.ChosenModel,
         ClassificationMetrics.Compute(input.Test.Labels, input.Test.Probabilities, input.Threshold),
         ConfusionMatrix.FromProbabilities(input.Train.Labels, input.Train.Probabilities, input.Threshold).Accuracy,
-        ConfusionMatrix.FromProbabilities(input.Valid.Labels, input.Valid.Probabilities, input.Threshold).Accuracy);
+        ConfusionMatrix.FromProbabilities(input.Valid.Labels, input.Valid.Probabilities, input.Threshold).Accuracy)
+    {
+        ValidRocAuc = RankingMetrics.RocAuc(input.Valid.Labels, input.Valid.Probabilities),
+    };
 }

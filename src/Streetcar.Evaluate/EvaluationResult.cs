@@ -13,4 +13,12 @@ public sealed record EvaluationResult(
     string ChosenModel,
     ClassificationMetrics Test,
     double TrainAccuracy,
-    double ValidAccuracy);
+    double ValidAccuracy)
+{
+    /// <summary>
+    /// ROC AUC of the chosen model on the validation split: threshold-free, so it ranks models fairly on data this
+    /// imbalanced (validation accuracy and unweighted loss both favour a model that never predicts a delay). Picks
+    /// the serving repeat of an experiment.
+    /// </summary>
+    public double? ValidRocAuc { get; init; }
+}

@@ -21,8 +21,23 @@ public static class ReportStep
             .Concat(run.InvalidExperiments.Select(i => ExperimentOutcome.Failed(i.Key, "invalid config", "-", 0, i.Value)))
             .OrderBy(o => o.Name, StringComparer.Ordinal)
             .ToList();
-        var pairs = run.ReportConfig.Pairs([.. outcomes.Select(o => o.Name)]).Select(p => new ExperimentPair(p.Baseline, p.Candidate)).ToArray();
+        var pairs = run.ReportConfig.Pairs([.. outcomes.Select(o => o.Name)])
+            .Where(p => ScoredOnTheSameRows(run, p.Baseline, p.Candidate))
+            .Select(p => new ExperimentPair(p.Baseline, p.Candidate))
+            .ToArray();
         return new ReportInput(Facts(prepared.Summary()), outcomes, scoring) { RepeatsOverride = run.RepeatsOverride, Pairs = pairs };
+    }
+
+    /// <summary>
+    /// Whether two experiments' repeats are scored on the same test rows, repeat by repeat (the same split), which a
+    /// paired comparison needs: an out-of-time experiment, or one with its own split seed, is not paired with a
+    /// random-split one (their figures are side by side in the table, not tested against each other).
+    /// </summary>
+    private static bool ScoredOnTheSameRows(PipelineRun run, string baseline, string candidate)
+    {
+        var a = run.Experiments.FirstOrDefault(e => e.Name == baseline);
+        var b = run.Experiments.FirstOrDefault(e => e.Name == candidate);
+        return a is null || b is null || a.Runs.Zip(b.Runs).All(p => p.First.SplitKey == p.Second.SplitKey);
     }
 
     /// <summary>
@@ -77,7 +92,7 @@ public static class ReportStep
             }
             repeats.Add(cached);
         }
-        var serving = ServingRepeat.Choose(repeats.Select(r => (r.Outcome.Repeat, r.Outcome.ValidLoss)).ToArray());
+        var serving = ServingRepeat.Choose(repeats.Select(r => (r.Outcome.Repeat, r.Outcome.Evaluation.ValidRocAuc ?? double.NaN)).ToArray());
         var (outcome, history) = repeats.Single(r => r.Outcome.Repeat == serving);
         var points = history.Epochs.Select(r => new EpochPoint(r.Epoch, r.Loss, r.Accuracy, r.ValLoss, r.ValAccuracy)).ToList();
         return new ExperimentOutcome(e.Name, e.Changes, hash, history.Epochs.Count, e.Config.Epochs, history.ChosenLabel, history.BestEpoch, points, outcome.Evaluation, null)

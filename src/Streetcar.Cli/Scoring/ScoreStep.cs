@@ -36,12 +36,19 @@ public static class ScoreStep
         {
             return serving.Model;
         }
-        var missing = experiment.Runs.First(r => !ctx.Cache.TryOpen(r.TrainKey, out _));
-        var which = experiment.Runs.Count > 1 ? $", repeat {missing.Repeat} of {experiment.Runs.Count}" : "";
+        var which = (ExperimentRun r) => experiment.Runs.Count > 1 ? $", repeat {r.Repeat} of {experiment.Runs.Count}" : "";
+        if (experiment.Runs.FirstOrDefault(r => !ctx.Cache.TryOpen(r.TrainKey, out _)) is { } untrained)
+        {
+            throw new PipelineException(
+                $"{experiment.Name} has no trained model in the cache ({untrained.TrainKey}{which(untrained)}); train it first: " +
+                $"`streetcar train --experiment {experiment.Name}` (or ./build.sh --target=Train --experiment={experiment.Name})");
+        }
+        var unevaluated = experiment.Runs.First(r => !ctx.Cache.TryOpen(r.EvaluateKey, out _));
         throw new PipelineException(
-            $"{experiment.Name} has no trained model in the cache ({missing.TrainKey}{which}); train it first: " +
-            $"`streetcar train --experiment {experiment.Name}` (or ./build.sh --target=Train --experiment={experiment.Name})");
+            $"{experiment.Name} is not evaluated in the cache ({unevaluated.EvaluateKey}{which(unevaluated)}), and the serving repeat is chosen on " +
+            $"validation: `streetcar evaluate --experiment {experiment.Name}` (or ./build.sh --target=Evaluate --experiment={experiment.Name})");
     }
+
 
     /// <summary>The report's rows for <see cref="SanityCases.All"/> scored by <paramref name="scorer"/> (the model of <paramref name="experiment"/>).</summary>
     public static IReadOnlyList<SanityTrip> SanityTrips(Scorer scorer, string experiment) =>

@@ -18,7 +18,7 @@ internal static class ExperimentSection
             ? $"the best checkpoint (epoch {best} of {e.EpochsRun})"
             : $"the final model (epoch {e.EpochsRun})";
         var serving = e.Repeats.Count > 1
-            ? $" of repeat {e.ServingRepeat} of {e.Repeats.Count}, the serving repeat (median validation loss; its model is the one plotted and scored)"
+            ? $" of repeat {e.ServingRepeat} of {e.Repeats.Count}, the serving repeat (median validation ROC AUC; its model is the one plotted and scored)"
             : "";
         md.Append($"Evaluated model: {chosen}{serving}.\n\n");
         if (e.Repeats.Count > 1)
@@ -51,13 +51,13 @@ internal static class ExperimentSection
     /// <summary>Every repeat's seeds and test figures, the serving one marked.</summary>
     private static void RenderRepeats(StringBuilder md, ExperimentOutcome e)
     {
-        md.Append("| Repeat | Seeds (torch, shuffle, split) | Epochs run | Kept epoch | Val. loss | Test accuracy | Recall | Precision | ROC AUC | PR AUC |\n");
-        md.Append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.Append("| Repeat | Seeds (torch, shuffle, split) | Epochs run | Kept epoch | Val. loss | Val. ROC AUC | Test accuracy | Recall | Precision | ROC AUC | PR AUC |\n");
+        md.Append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var r in e.Repeats)
         {
             var t = r.Evaluation.Test;
             var mark = r.Repeat == e.ServingRepeat ? " (serving)" : "";
-            md.Append($"| {r.Repeat}{mark} | {r.TorchSeed}, {r.ShuffleSeed}, {r.SplitSeed} | {r.EpochsRun} | {r.ChosenEpoch} | {Format.Metric(r.ValidLoss)} | ");
+            md.Append($"| {r.Repeat}{mark} | {r.TorchSeed}, {r.ShuffleSeed}, {r.SplitSeed} | {r.EpochsRun} | {r.ChosenEpoch} | {Format.Metric(r.ValidLoss)} | {Format.Metric(r.Evaluation.ValidRocAuc ?? double.NaN)} | ");
             md.Append($"{Format.Metric(t.Accuracy)} | {Format.Metric(t.Recall)} | {Format.Metric(t.Precision)} | {Format.Metric(t.RocAuc)} | {Format.Metric(t.PrAuc)} |\n");
         }
         md.Append('\n');

@@ -9,6 +9,6 @@ namespace Streetcar.Report.Model;
 /// <param name="SplitSeed">Seed of the split it was scored on.</param>
 /// <param name="EpochsRun">Epochs it ran.</param>
 /// <param name="ChosenEpoch">Epoch whose weights it kept.</param>
-/// <param name="ValidLoss">Validation loss of the kept weights (what picks the serving repeat).</param>
-/// <param name="Evaluation">Its metrics.</param>
+/// <param name="ValidLoss">Validation loss (unweighted) of the kept weights.</param>
+/// <param name="Evaluation">Its metrics (its validation ROC AUC picks the serving repeat).</param>
 public sealed record RepeatOutcome(int Repeat, long TorchSeed, long ShuffleSeed, long SplitSeed, int EpochsRun, int ChosenEpoch, double ValidLoss, EvaluationResult Evaluation);

@@ -15,7 +15,7 @@ public static class Predictor
     public static float[] Predict(StreetcarModel model, EncodedSplit split)
     {
         using var scope = NewDisposeScope();
-        using var codes = TensorSplit.Codes(split, model.Architecture);
+        var codes = TensorSplit.Codes(split, model.Architecture);
         var inputs = model.IndexInput(codes);
         return Trainer.Predict(model, inputs).reshape(-1).data<float>().ToArray();
     }

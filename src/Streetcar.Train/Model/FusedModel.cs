@@ -57,7 +57,13 @@ public sealed class FusedModel : StreetcarModel
     public override Tensor IndexInput(Tensor codes)
     {
         using var offsets = tensor(_offsets, ScalarType.Int64);
-        return codes.to_type(ScalarType.Int64).add(offsets.unsqueeze(0)).contiguous();
+        using var row = offsets.unsqueeze(0);
+        if (codes.dtype == ScalarType.Int64)
+        {
+            return codes.add(row); // contiguous: a fresh result of the full shape
+        }
+        using var wide = codes.to_type(ScalarType.Int64);
+        return wide.add(row);
     }
 
     /// <inheritdoc/>

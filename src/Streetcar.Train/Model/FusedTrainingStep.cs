@@ -1,7 +1,7 @@
-using Streetcar.Core.Config;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Streetcar.Core.Config;
 using Streetcar.Train.Training;
 using static TorchSharp.torch;
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Streetcar.Core.Data;
 using Streetcar.Core.Errors;
 using Streetcar.Train.Model;
@@ -68,9 +69,10 @@ public sealed class TensorSplit : IDisposable
     /// </summary>
     private int[] Pack(int columns)
     {
-        var inputs = Inputs.data<long>().ToArray();
-        var labels = Labels.data<float>().ToArray();
-        var weights = Weights.data<float>().ToArray();
+        // Read in place (Inputs is contiguous CPU memory): a managed copy would be another 100 MB per training split.
+        var inputs = MemoryMarshal.Cast<byte, long>(Inputs.bytes);
+        var labels = MemoryMarshal.Cast<byte, float>(Labels.bytes);
+        var weights = MemoryMarshal.Cast<byte, float>(Weights.bytes);
         var stride = columns + 2;
         var packed = new int[labels.Length * stride];
         for (var r = 0; r < labels.Length; r++)
@@ -88,14 +90,17 @@ public sealed class TensorSplit : IDisposable
     /// <summary>Builds the tensors of <paramref name="split"/> for <paramref name="model"/>.</summary>
     public static TensorSplit From(EncodedSplit split, StreetcarModel model, ClassWeights weights)
     {
-        using var codes = Codes(split, model.Architecture);
+        // The intermediates (int32 codes, their transpose, the int64 copies) are hundreds of megabytes of native
+        // memory for the real training split: disposed here, not left to the finalizer, which the GC runs too
+        // rarely to notice them (jobs side by side then held gigabytes).
+        using var scope = NewDisposeScope();
+        var codes = Codes(split, model.Architecture);
         var inputs = model.IndexInput(codes);
-        using var labelBytes = tensor(split.Labels, new long[] { split.Rows, 1 });
-        var labels = labelBytes.to_type(ScalarType.Float32);
-        using var scaled = labels.mul(weights.One - weights.Zero);
-        var rowWeights = scaled.add(weights.Zero);
-        return new TensorSplit(inputs, labels, rowWeights);
+        var labels = tensor(split.Labels, new long[] { split.Rows, 1 }).to_type(ScalarType.Float32);
+        var rowWeights = labels.mul(weights.One - weights.Zero).add(weights.Zero);
+        return new TensorSplit(inputs.MoveToOuterDisposeScope(), labels.MoveToOuterDisposeScope(), rowWeights.MoveToOuterDisposeScope());
     }
+
 
     /// <summary>Raw codes of <paramref name="split"/> as int64 [rows, columns], checked against the architecture.</summary>
     public static Tensor Codes(EncodedSplit split, ModelArchitecture architecture)
@@ -125,7 +130,9 @@ public sealed class TensorSplit : IDisposable
         }
         using var columnMajor = tensor(flat, new long[] { split.Columns.Count, rows });
         using var transposed = columnMajor.t();
-        return transposed.to_type(ScalarType.Int64).contiguous();
+        // Each intermediate is freed as soon as the next exists: for the training split they are 50-100 MB each.
+        using var wide = transposed.to_type(ScalarType.Int64);
+        return wide.contiguous();
     }
 
     /// <inheritdoc/>

@@ -192,7 +192,10 @@ public static class Trainer
         var parts = new List<Tensor>();
         for (long start = 0; start < rows; start += EvaluationChunk)
         {
-            parts.Add(model.forward(inputs.narrow(0, start, Math.Min(EvaluationChunk, rows - start))));
+            // A chunk's intermediates (the gathered embeddings, the normalised features: tens of MB) are freed
+            // with the chunk; in the caller's scope they would pile up to gigabytes over a 1.9M-row split.
+            using var chunk = NewDisposeScope();
+            parts.Add(model.forward(inputs.narrow(0, start, Math.Min(EvaluationChunk, rows - start))).MoveToOuterDisposeScope());
         }
         return parts.Count == 1 ? parts[0] : cat(parts, 0);
     }

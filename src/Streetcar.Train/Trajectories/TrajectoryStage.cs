@@ -56,8 +56,9 @@ public static class TrajectoryStage
         }
         if (records.Count < input.MaxEpochs && !input.Settled(records))
         {
-            using var train = TensorSplit.From(input.Train, model, weights);
-            using var valid = TensorSplit.From(input.Valid, model, new ClassWeights(1.0, 1.0));
+            var (trainSplit, validSplit) = TensorSplits(input, model, weights);
+            using var train = trainSplit;
+            using var valid = validSplit;
             var callbacks = new List<ITrainingCallback> { new EpochWeightsWriter(model, folder), new SettledStop(records, input.Settled) };
             callbacks.AddRange(input.Observers);
             var options = new TrainingOptions(input.Label, input.MaxEpochs, config.BatchSize, config.LearningRate, (ulong)config.Seeds.Shuffle);
@@ -68,6 +69,25 @@ public static class TrajectoryStage
         StableJson.Write(Path.Combine(folder, TrajectoryLayout.Architecture), architecture);
         return history;
     }
+
+    /// <summary>
+    /// The splits as tensors. Building them briefly needs several times their final size (codes, transposes,
+    /// int64 copies), so trajectories running side by side build theirs one at a time, and the managed garbage it
+    /// leaves (hundreds of MB the GC would not hurry to reclaim, since most of the memory here is native) is
+    /// collected before training starts: this keeps a run's peak memory near the sum of what the jobs hold.
+    /// </summary>
+    private static (TensorSplit Train, TensorSplit Valid) TensorSplits(TrajectoryInput input, StreetcarModel model, ClassWeights weights)
+    {
+        lock (SetupLock)
+        {
+            var train = TensorSplit.From(input.Train, model, weights);
+            var valid = TensorSplit.From(input.Valid, model, new ClassWeights(1.0, 1.0));
+            GC.Collect();
+            return (train, valid);
+        }
+    }
+
+    private static readonly Lock SetupLock = new();
 
     /// <summary>Reads the history of the trajectory folder <paramref name="folder"/>.</summary>
     public static TrajectoryHistory Read(string folder) => StableJson.Read<TrajectoryHistory>(Path.Combine(folder, TrajectoryLayout.History));

@@ -62,7 +62,8 @@ public sealed class ReportConfigTests : IDisposable
 
         var pairs = ReportConfig.Load(folder, names!).Pairs(names!);
 
-        Assert.Equal([("exp0", "exp1"), ("exp1", "exp2"), ("exp2", "exp3"), ("exp3", "exp4"), ("exp4", "exp5")], pairs);
+        // The book's series, step by step; experiments added after it (exp6 on) pair on from exp5.
+        Assert.Equal([("exp0", "exp1"), ("exp1", "exp2"), ("exp2", "exp3"), ("exp3", "exp4"), ("exp4", "exp5")], pairs.Take(5));
     }
 
     private static string RepoRoot()

@@ -2,12 +2,14 @@ using Streetcar.Cli;
 using Streetcar.Cli.Output;
 using Streetcar.Cli.Pipeline;
 using Streetcar.Core.Cache;
+using Streetcar.Core.Json;
+using Streetcar.Evaluate;
 using Streetcar.Prepare.Tests.Fixtures;
 
 namespace Streetcar.Score.Tests.Cli;
 
 /// <summary>
-/// A throw-away checkout: this repository's experiments and data config, and stand-in workbooks in data/raw/
+/// A throw-away checkout: this repository's experiments and data config, and the real pinned workbooks linked into data/raw/
 /// (the Train keys only hash them), with an empty stage cache.
 /// </summary>
 internal sealed class TestWorkspace : IDisposable
@@ -36,7 +38,8 @@ internal sealed class TestWorkspace : IDisposable
 
     /// <summary>
     /// Puts <paramref name="modelFolder"/> into the cache as the trained model of every repeat of
-    /// <paramref name="experiment"/>; returns the key of the repeat that serves (all have equal validation losses).
+    /// <paramref name="experiment"/>, each with an evaluation whose validation ROC AUC grows with the repeat
+    /// number (all the serving rule reads); returns the key of the repeat that serves.
     /// </summary>
     public CacheKey CacheModel(string experiment, string modelFolder)
     {
@@ -45,6 +48,8 @@ internal sealed class TestWorkspace : IDisposable
         foreach (var run in loaded.Runs)
         {
             ctx.Cache.GetOrCreate(run.TrainKey, new CacheEntryInfo(run.Label), folder => CopyFolder(modelFolder, folder));
+            var metrics = new EvaluationResult(experiment, "final", null!, 0, 0) { ValidRocAuc = 0.5 + (run.Repeat / 100.0) };
+            ctx.Cache.GetOrCreate(run.EvaluateKey, new CacheEntryInfo(run.Label), folder => StableJson.Write(Path.Combine(folder, EvaluateStep.MetricsFile), metrics));
         }
         return ServingRepeat.Of(ctx, loaded)!.Value.Model.Key;
     }
