@@ -1,3 +1,4 @@
+using Streetcar.Core.Config;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Streetcar.Core.Data;

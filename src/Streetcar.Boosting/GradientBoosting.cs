@@ -1,3 +1,4 @@
+using Streetcar.Core.Config;
 using System.Reflection;
 using Microsoft.ML;
 using Microsoft.ML.Trainers.LightGbm;

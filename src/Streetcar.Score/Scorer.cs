@@ -28,7 +28,9 @@ public sealed class Scorer : IDisposable
     public string Experiment => _saved.Config.Name;
 
     /// <summary>Decision threshold of the experiment: a probability at or above it predicts a delay.</summary>
-    public double Threshold => _saved.Config.Threshold;
+    public double Threshold => _saved.Config.Threshold.Choice == Core.Config.ThresholdChoice.Fixed
+        ? _saved.Config.Threshold.Value!.Value
+        : throw new Core.Errors.PipelineException($"the threshold rule {_saved.Config.Threshold} is chosen on the validation split by Evaluate; score through --experiment once it is evaluated");
 
     /// <summary>The loaded model folder (model, encoders, config, history).</summary>
     public SavedModel Model => _saved;

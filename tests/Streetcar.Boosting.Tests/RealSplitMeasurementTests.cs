@@ -1,3 +1,4 @@
+using Streetcar.Core.Config;
 using System.Diagnostics;
 using Streetcar.Core.Data;
 using Streetcar.Evaluate.Metrics;

@@ -13,6 +13,9 @@ public static class EvaluateStep
 {
     public const string MetricsFile = "metrics.json";
 
+    /// <summary>The test split's ROC and PR curves (<see cref="Evaluate.Metrics.ScoreCurves"/>), for the report's plots.</summary>
+    public const string CurvesFile = "curves.json";
+
     /// <summary>The experiment's metrics with <paramref name="model"/>, computed now unless cached.</summary>
     public static EvaluationResult Ensure(PipelineContext ctx, ExperimentRun run, CacheEntry model, PreparedData data, bool force)
     {
@@ -30,8 +33,9 @@ public static class EvaluateStep
                 Score(PreparedLayout.Train), Score(PreparedLayout.Valid), Score(PreparedLayout.Test));
             var result = EvaluateStage.Run(input);
             StableJson.Write(Path.Combine(folder, MetricsFile), result);
+            StableJson.Write(Path.Combine(folder, CurvesFile), EvaluateStage.TestCurves(input));
             var t = result.Test;
-            ctx.Console.Info($"evaluate {run.Label}: test accuracy {t.Accuracy:F4}, recall {t.Recall:F4}, precision {t.Precision:F4}, false negatives {t.Confusion.FalseNegatives}");
+            ctx.Console.Info($"evaluate {run.Label}: threshold {t.Threshold:F4} ({result.ThresholdRule}), test accuracy {t.Accuracy:F4}, recall {t.Recall:F4}, precision {t.Precision:F4}, false negatives {t.Confusion.FalseNegatives}");
         }), force);
         return StableJson.Read<EvaluationResult>(entry.PathOf(MetricsFile));
     }

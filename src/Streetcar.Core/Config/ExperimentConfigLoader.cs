@@ -12,6 +12,7 @@ public static class ExperimentConfigLoader
 {
     private const string BaseKey = "base";
     private const int MaxBaseDepth = 8;
+    private const string ThresholdKey = "threshold";
 
     /// <summary>The experiment files of <paramref name="folder"/>: <c>*.yml</c> not starting with '_', sorted.</summary>
     public static IReadOnlyList<string> ExperimentFiles(string folder) =>
@@ -110,7 +111,10 @@ public static class ExperimentConfigLoader
             {
                 continue;
             }
-            if (result.Children.TryGetValue(key, out var existing)
+            // A threshold rule replaces the base's whole: merging {choose: max_f1} into {choose: target_recall,
+            // value: 0.85} would keep a value max_f1 does not take.
+            if (((YamlScalarNode)key).Value != ThresholdKey
+                && result.Children.TryGetValue(key, out var existing)
                 && existing is YamlMappingNode underChild && value is YamlMappingNode overChild)
             {
                 result.Children[key] = Merge(underChild, overChild);

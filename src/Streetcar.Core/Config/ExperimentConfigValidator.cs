@@ -32,6 +32,11 @@ public static class ExperimentConfigValidator
         if (c.Epochs <= 0) Fail("epochs", $"must be a positive integer, got {c.Epochs}");
         OneOf("early_stopping.monitor", c.EarlyStopping.Monitor);
         OneOf("early_stopping.mode", c.EarlyStopping.Mode);
+        if (MonitorMetrics.Direction(c.EarlyStopping.Monitor) is { } direction && direction != c.EarlyStopping.Mode)
+        {
+            // A ranking monitor watched in the wrong direction would keep the worst epoch without a word.
+            Fail("early_stopping.mode", $"{ConfigEnum.Name(c.EarlyStopping.Monitor)} improves when it goes {(direction == MonitorMode.Max ? "up" : "down")}: write mode: {ConfigEnum.Name(direction)}");
+        }
         if (c.EarlyStopping.Patience <= 0) Fail("early_stopping.patience", $"must be a positive integer, got {c.EarlyStopping.Patience}");
         Positive("zero_weight", c.ZeroWeight);
         OneOf("weighting", c.Weighting);
@@ -44,7 +49,15 @@ public static class ExperimentConfigValidator
         {
             if (c.HiddenLayers[i] <= 0) Fail("hidden_layers", $"widths must be positive integers, item {i} is {c.HiddenLayers[i]}");
         }
-        OpenUnit("threshold", c.Threshold);
+        OneOf("model", c.Model);
+        foreach (var (key, problem) in c.Threshold.Problems())
+        {
+            Fail(key.Length == 0 ? "threshold" : $"threshold.{key}", problem);
+        }
+        foreach (var (key, problem) in c.GradientBoosting.Problems())
+        {
+            Fail($"gradient_boosting.{key}", problem);
+        }
         if (c.Seeds.Torch < 0) Fail("seeds.torch", "must be >= 0");
         if (c.Seeds.Shuffle < 0) Fail("seeds.shuffle", "must be >= 0");
         if (c.Seeds.Split < 0) Fail("seeds.split", "must be >= 0");

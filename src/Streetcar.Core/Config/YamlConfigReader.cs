@@ -17,6 +17,7 @@ public static class YamlConfigReader
         // An empty value (`seeds:` with nothing after it) is an error naming the key, not a null deep inside.
         .WithEnforceNullability()
         .WithTypeConverter(new ConfigEnumYamlConverter())
+        .WithTypeConverter(new ThresholdRuleYamlConverter())
         .Build();
 
     /// <summary>Deserializes <paramref name="yaml"/>; <paramref name="file"/> names it in errors.</summary>

@@ -1,3 +1,4 @@
+using Streetcar.Core.Config;
 using System.Globalization;
 using Streetcar.Core.Errors;
 using Streetcar.Evaluate.Metrics;

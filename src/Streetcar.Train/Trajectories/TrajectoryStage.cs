@@ -15,7 +15,8 @@ namespace Streetcar.Train.Trajectories;
 public static class TrajectoryStage
 {
     /// <summary>Version of the stage's logic; part of every trajectory (and so every train) cache key.</summary>
-    public const int Version = 1;
+    /// <remarks>2: epoch records carry val_roc_auc, val_pr_auc and val_weighted_loss (the older numbers unchanged).</remarks>
+    public const int Version = 2;
 
     /// <summary>
     /// Trains (or extends <see cref="TrajectoryInput.ResumeFrom"/>) and writes the trajectory folder. A resumed
@@ -60,7 +61,7 @@ public static class TrajectoryStage
             using var valid = TensorSplit.From(input.Valid, model, new ClassWeights(1.0, 1.0));
             var callbacks = new List<ITrainingCallback> { new EpochWeightsWriter(model, folder), new SettledStop(records, input.Settled) };
             callbacks.AddRange(input.Observers);
-            var options = new TrainingOptions(input.Label, input.MaxEpochs, config.BatchSize, config.LearningRate, (ulong)config.Seeds.Shuffle);
+            var options = new TrainingOptions(input.Label, input.MaxEpochs, config.BatchSize, config.LearningRate, (ulong)config.Seeds.Shuffle, weights.Zero, weights.One);
             records.AddRange(Trainer.Fit(model, train, valid, options, callbacks, shuffle, firstEpoch: records.Count + 1));
         }
         var history = new TrajectoryHistory(records, weights.Zero, weights.One, shuffle.State, model.Dropout.GeneratorState);

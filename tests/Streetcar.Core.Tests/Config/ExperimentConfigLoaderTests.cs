@@ -121,6 +121,21 @@ public sealed class ExperimentConfigLoaderTests : IDisposable
     [InlineData("split:\n  test_proportion: 0", "split.test_proportion", "(0, 1)")]
     [InlineData("split:\n  train_proportion: 1.5", "split.train_proportion", "(0, 1)")]
     [InlineData("threads: 0", "threads", "1 .. 64")]
+    [InlineData("model: xgboost", "model", "network | gradient_boosting")]
+    [InlineData("threshold:\n  choose: target_recall\n  value: 0", "threshold.value", "(0, 1]")]
+    [InlineData("threshold:\n  choose: target_recall", "threshold.value", "(0, 1]")]
+    [InlineData("threshold:\n  choose: max_f1\n  value: 0.5", "threshold.value", "takes no value")]
+    [InlineData("threshold:\n  choose: best", "threshold.choose", "target_recall | max_f1 | youden")]
+    [InlineData("threshold:\n  choose: youden\n  target: 1", "threshold.target", "choose, value")]
+    [InlineData("threshold:\n  value: 0.8", "threshold", "target_recall | max_f1 | youden")]
+    [InlineData("threshold: high", "threshold", "target_recall | max_f1 | youden")]
+    [InlineData("early_stopping:\n  monitor: val_pr_auc\n  mode: min", "early_stopping.mode", "mode: max")]
+    [InlineData("early_stopping:\n  monitor: val_weighted_loss\n  mode: max", "early_stopping.mode", "mode: min")]
+    [InlineData("gradient_boosting:\n  num_leaves: 1", "gradient_boosting.num_leaves", ">= 2")]
+    [InlineData("gradient_boosting:\n  learning_rate: 1.5", "gradient_boosting.learning_rate", "(0, 1]")]
+    [InlineData("gradient_boosting:\n  threads: 0", "gradient_boosting.threads", "1 .. 64")]
+    [InlineData("gradient_boosting:\n  positive_weighting: double", "gradient_boosting.positive_weighting", "none | balanced")]
+    [InlineData("gradient_boosting:\n  leaves: 8", "leaves", "unknown key")]
     public void Load_OutOfRange_NamesKeyAndAllowedValues(string yaml, string key, string allowed)
     {
         Write("_base.yml", Base);
@@ -140,6 +155,38 @@ public sealed class ExperimentConfigLoaderTests : IDisposable
         var e = Assert.Throws<ConfigException>(() => ExperimentConfigLoader.Load(path));
         Assert.Equal("batch_size", e.Key);
         Assert.EndsWith("_base.yml", e.File);
+    }
+
+    [Theory]
+    [InlineData("threshold: 0.3", "0.3")]
+    [InlineData("threshold:\n  choose: target_recall\n  value: 0.85", "target_recall 0.85")]
+    [InlineData("threshold: {choose: max_f1}", "max_f1")]
+    [InlineData("threshold: {choose: youden}", "youden")]
+    public void Load_ThresholdNumberOrRule_ReadsTheRule_AndItsCanonicalFormReadsBack(string yaml, string rule)
+    {
+        Write("_base.yml", Base + "threshold: {choose: target_recall, value: 0.9}\n");
+        var config = ExperimentConfigLoader.Load(Write("exp.yml", "base: _base.yml\n" + yaml + "\n"));
+
+        Assert.Equal(rule, config.Threshold.ToString());
+        Assert.Equal(config.Threshold, ExperimentConfigJson.Parse(ExperimentConfigJson.Resolved(config)).Threshold);
+    }
+
+    [Fact]
+    public void Canonical_OfAFixedThreshold_IsTheBareNumberAsBeforeRulesExisted()
+    {
+        Assert.Contains("\"threshold\":0.5", ExperimentConfigJson.Canonical(new ExperimentConfig()));
+        Assert.Contains("\"threshold\":{\"choose\":\"target_recall\",\"value\":0.85}",
+            ExperimentConfigJson.Canonical(new ExperimentConfig { Threshold = ThresholdRule.TargetRecall(0.85) }));
+    }
+
+    [Fact]
+    public void Load_GradientBoostingSection_OverridesKeyByKey()
+    {
+        Write("_base.yml", Base + "gradient_boosting:\n  num_leaves: 31\n  iterations: 100\n");
+        var config = ExperimentConfigLoader.Load(Write("exp.yml", "base: _base.yml\nmodel: gradient_boosting\ngradient_boosting:\n  iterations: 7\n"));
+
+        Assert.Equal(ModelKind.GradientBoosting, config.Model);
+        Assert.Equal(new GradientBoostingOptions { NumLeaves = 31, Iterations = 7 }, config.GradientBoosting);
     }
 
     [Fact]
