@@ -22,8 +22,7 @@ public static class ServingRepeat
             {
                 return null;
             }
-            var history = Core.Json.StableJson.Read<Train.Training.TrainingHistory>(model.PathOf(Train.Saving.ModelFolderLayout.History));
-            models.Add((run, model, history.Epochs[history.ChosenEpoch - 1].ValLoss));
+            models.Add((run, model, TrainedModel.Read(model).ValidLoss));
         }
         var serving = Choose(models.Select(m => (m.Run.Repeat, m.ValidLoss)).ToArray());
         var chosen = models.Single(m => m.Run.Repeat == serving);

@@ -26,6 +26,7 @@ public static class MarkdownReport
             md.Append("(`--repeats`), not the count its file configures; these are not the figures of the committed configs.\n\n");
         }
         ExperimentTable.Render(md, input.Experiments);
+        RecommendationSection.Render(md, input);
         foreach (var experiment in input.Experiments)
         {
             ExperimentSection.Render(md, experiment);

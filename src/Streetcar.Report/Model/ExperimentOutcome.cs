@@ -29,6 +29,9 @@ public sealed record ExperimentOutcome(
     /// <summary>The repeat whose model the plots show and scoring uses (see the report's note on the rule).</summary>
     public int ServingRepeat { get; init; } = 1;
 
+    /// <summary>The serving repeat's test ROC and PR curves (from its evaluation), when recorded.</summary>
+    public CurveSeries? Curves { get; init; }
+
     /// <summary>An experiment that failed before it could be evaluated.</summary>
     public static ExperimentOutcome Failed(string name, string changes, string configHash, int maxEpochs, string error) =>
         new(name, changes, configHash, 0, maxEpochs, "-", null, [], null, error);
@@ -42,4 +45,7 @@ public sealed record ReportInput(DataFacts Data, IReadOnlyList<ExperimentOutcome
 {
     /// <summary>The command line's --repeats when it overrode the configured counts, else null.</summary>
     public int? RepeatsOverride { get; init; }
+
+    /// <summary>How the recommendation judges (<c>experiments/_report.yml</c>).</summary>
+    public ReportSettings Settings { get; init; } = new();
 }

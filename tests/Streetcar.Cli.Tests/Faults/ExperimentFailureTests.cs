@@ -42,7 +42,7 @@ public sealed class ExperimentFailureTests(ReferenceRun reference)
         Assert.Equal(reference.Entries, workspace.CacheEntries()); // a and b are cached, c left nothing
         Assert.Empty(workspace.WorkFolders());
         var report = File.ReadAllText(workspace.Report);
-        Assert.Contains("| c | 2 epochs, unweighted, no early stopping | failed |", report, StringComparison.Ordinal);
+        Assert.Contains("| c | learning rate 1E+30, 2 epochs, unweighted, no early stopping | failed |", report, StringComparison.Ordinal);
         Assert.Contains("**Failed:** trajectory c: training diverged", report, StringComparison.Ordinal);
         Assert.DoesNotContain("frame #", report, StringComparison.Ordinal);
         AssertRowsOfAAndBUnchanged(report);

@@ -11,7 +11,8 @@ public sealed class StageTableTests
     [Fact]
     public void EveryConfigKey_IsReadByTheSplitTrajectoryBoostingOrEvaluateStage_OrIsPartOfTheStoppingRule()
     {
-        var canonical = JsonNode.Parse(ExperimentConfigJson.Canonical(Book))!.AsObject().Select(p => p.Key);
+        var canonical = new[] { Book, Book with { Model = ModelKind.GradientBoosting } }
+            .SelectMany(c => JsonNode.Parse(ExperimentConfigJson.Canonical(c))!.AsObject().Select(p => p.Key)).Distinct();
         var read = new[] { StageTable.Split, StageTable.Trajectory, StageTable.TrainBoosting, StageTable.Evaluate }
             .SelectMany(s => s.ConfigKeys).Select(k => k.Split('.')[0]).Concat(StageTable.StoppingKeys).Concat(StageTable.RepeatKeys);
 

@@ -172,6 +172,20 @@ public sealed class ExperimentConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Canonical_OfANetwork_LeavesOutTheBoostingOptions_WhichABoostingExperimentKeeps()
+    {
+        var network = new ExperimentConfig();
+        var boosting = network with { Model = ModelKind.GradientBoosting };
+
+        Assert.Equal(ExperimentConfigJson.Canonical(network),
+            ExperimentConfigJson.Canonical(network with { GradientBoosting = new GradientBoostingOptions { NumLeaves = 63 } }));
+        Assert.DoesNotContain("gradient_boosting", ExperimentConfigJson.Canonical(network), StringComparison.Ordinal);
+        Assert.Contains("\"model\":\"gradient_boosting\"", ExperimentConfigJson.Canonical(boosting), StringComparison.Ordinal);
+        Assert.NotEqual(ExperimentConfigJson.Canonical(boosting),
+            ExperimentConfigJson.Canonical(boosting with { GradientBoosting = new GradientBoostingOptions { NumLeaves = 63 } }));
+    }
+
+    [Fact]
     public void Canonical_OfAFixedThreshold_IsTheBareNumberAsBeforeRulesExisted()
     {
         Assert.Contains("\"threshold\":0.5", ExperimentConfigJson.Canonical(new ExperimentConfig()));
@@ -225,9 +239,15 @@ public sealed class ExperimentConfigLoaderTests : IDisposable
     public void RepositoryExperiments_AllLoadAndFollowTheBookSeries()
     {
         var folder = Path.Combine(RepoRoot(), "experiments");
-        var configs = ExperimentConfigLoader.ExperimentFiles(folder).Select(ExperimentConfigLoader.Load).ToArray();
+        var all = ExperimentConfigLoader.ExperimentFiles(folder).Select(ExperimentConfigLoader.Load).ToArray();
+        // The book's series, then issue 13's attempt to close the gap (exp6) and the boosting baseline (gbm).
+        Assert.Equal(["exp0", "exp1", "exp2", "exp3", "exp4", "exp5", "exp6", "gbm"], all.Select(c => c.Name));
+        Assert.Equal(ModelKind.GradientBoosting, all[7].Model);
+        Assert.Equal((31, 100, 1, PositiveWeighting.Balanced),
+            (all[7].GradientBoosting.NumLeaves, all[7].GradientBoosting.Iterations, all[7].GradientBoosting.Threads, all[7].GradientBoosting.PositiveWeighting));
+        Assert.Equal((MonitorMetric.ValPrAuc, MonitorMode.Max), (all[6].EarlyStopping.Monitor, all[6].EarlyStopping.Mode));
+        var configs = all[..6];
 
-        Assert.Equal(["exp0", "exp1", "exp2", "exp3", "exp4", "exp5"], configs.Select(c => c.Name));
         Assert.Equal([1, 10, 50, 50, 50, 50], configs.Select(c => c.Epochs));
         Assert.Equal([ClassWeighting.None, ClassWeighting.None, ClassWeighting.None, ClassWeighting.Balanced, ClassWeighting.Balanced, ClassWeighting.Balanced],
             configs.Select(c => c.Weighting));
