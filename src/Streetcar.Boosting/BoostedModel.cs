@@ -1,6 +1,6 @@
-using Streetcar.Core.Config;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Streetcar.Core.Config;
 using Streetcar.Core.Data;
 
 namespace Streetcar.Boosting;

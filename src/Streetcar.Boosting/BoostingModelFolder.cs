@@ -1,6 +1,6 @@
-using Streetcar.Core.Config;
 using System.Text.Json;
 using Microsoft.ML;
+using Streetcar.Core.Config;
 using Streetcar.Core.Data;
 using Streetcar.Core.Errors;
 using Streetcar.Core.Json;

@@ -1,5 +1,5 @@
-using Streetcar.Core.Config;
 using System.Diagnostics;
+using Streetcar.Core.Config;
 using Streetcar.Core.Data;
 using Streetcar.Evaluate.Metrics;
 using Streetcar.Evaluate.Thresholds;

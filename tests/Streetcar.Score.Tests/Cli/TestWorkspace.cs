@@ -1,8 +1,8 @@
-using Streetcar.Prepare.Tests.Fixtures;
 using Streetcar.Cli;
 using Streetcar.Cli.Output;
 using Streetcar.Cli.Pipeline;
 using Streetcar.Core.Cache;
+using Streetcar.Prepare.Tests.Fixtures;
 
 namespace Streetcar.Score.Tests.Cli;
 
