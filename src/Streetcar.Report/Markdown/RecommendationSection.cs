@@ -50,9 +50,13 @@ internal static class RecommendationSection
             : $"rule `{best.Evaluation.ThresholdRule}`, chosen on the validation split";
         md.Append($". At its threshold of {Format.Metric(t.Threshold)} ({how}) ");
         md.Append($"it finds {Format.Metric(t.Recall)} of the test delays at precision {Format.Metric(t.Precision)} and accuracy {Format.Metric(t.Accuracy)}.\n\n");
-        md.Append("The curves are the serving repeat's model on the test split, thinned to at most a few hundred points; the AUCs ");
-        md.Append("in the legends are computed from every score. They show how each model ranks trips at every threshold, not ");
-        md.Append("only at its own. They do not show how the figures move with the seed");
+        if (evaluated.Any(e => e.Curves is not null))
+        {
+            md.Append("The curves are the serving repeat's model on the test split, thinned to at most a few hundred points; the AUCs ");
+            md.Append("in the legends are computed from every score. They show how each model ranks trips at every threshold, not ");
+            md.Append("only at its own. ");
+        }
+        md.Append("These figures do not show how they move with the seed");
         if (evaluated.Any(e => e.Repeats.Count > 1))
         {
             md.Append(": experiments ran repeats, and their spread (the repeat tables, and the intervals across repeats) ");
