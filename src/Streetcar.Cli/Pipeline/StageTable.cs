@@ -40,7 +40,7 @@ public static class StageTable
     /// seed derived per repeat), never the threshold, so a new threshold rule re-evaluates without refitting.
     /// </summary>
     public static readonly StageDefinition TrainBoosting = new("train", Boosting.GradientBoosting.Version, ["split"], ["gradient_boosting", "model"],
-        "self-contained boosting model folder: the LightGBM model, encoders, options, fit facts");
+        "for model: gradient_boosting, instead of trajectory + train: self-contained boosting model folder (LightGBM model, encoders, options, fit facts)");
 
     public static readonly StageDefinition Evaluate = new("evaluate", Streetcar.Evaluate.EvaluateStage.Version, ["train", "split"], ["threshold"],
         "metrics of the kept model on every split");
