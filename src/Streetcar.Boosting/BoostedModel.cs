@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Streetcar.Core.Config;
 using Streetcar.Core.Data;
 
 namespace Streetcar.Boosting;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.ML;
+using Streetcar.Core.Config;
 using Streetcar.Core.Data;
 using Streetcar.Core.Errors;
 using Streetcar.Core.Json;
@@ -24,6 +25,7 @@ public static class BoostingModelFolder
         StableJson.Write(Path.Combine(folder, BoostingModelFolderLayout.Encoders), model.Encoders);
         StableJson.Write(Path.Combine(folder, BoostingModelFolderLayout.Options), model.Options);
         StableJson.Write(Path.Combine(folder, BoostingModelFolderLayout.Info), model.Info);
+        File.WriteAllText(Path.Combine(folder, BoostingModelFolderLayout.Kind), BoostingModelFolderLayout.KindText + "\n");
     }
 
     /// <summary>Loads the model of <paramref name="folder"/>; it predicts exactly as when it was saved.</summary>

@@ -10,9 +10,25 @@ public static class BoostingModelFolderLayout
     /// <summary>The encoders from Prepare, as given: they fix each column's codes and key count.</summary>
     public const string Encoders = "encoders.json";
 
-    /// <summary><see cref="GradientBoostingOptions"/> as JSON.</summary>
+    /// <summary><see cref="Core.Config.GradientBoostingOptions"/> as JSON.</summary>
     public const string Options = "options.json";
 
     /// <summary><see cref="BoostingInfo"/> as JSON.</summary>
     public const string Info = "info.json";
+
+    /// <summary>
+    /// The model-kind marker: a file holding <see cref="KindText"/>, so a loader given any model folder knows which
+    /// kind it is (a network's folder has no marker: it predates the kinds).
+    /// </summary>
+    public const string Kind = "model-kind.txt";
+
+    /// <summary>Content of <see cref="Kind"/>: the config's <c>model: gradient_boosting</c>.</summary>
+    public static string KindText { get; } = Core.Config.ConfigEnum.Name(Core.Config.ModelKind.GradientBoosting);
+
+    /// <summary>Whether <paramref name="folder"/> is a boosting model folder (its <see cref="Kind"/> marker says so).</summary>
+    public static bool IsBoosting(string folder)
+    {
+        var marker = Path.Combine(folder, Kind);
+        return File.Exists(marker) && File.ReadAllText(marker).Trim() == KindText;
+    }
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.ML;
 using Microsoft.ML.Trainers.LightGbm;
+using Streetcar.Core.Config;
 using Streetcar.Core.Data;
 using Streetcar.Core.Errors;
 

@@ -21,4 +21,13 @@ public sealed record EvaluationResult(
     /// the serving repeat of an experiment.
     /// </summary>
     public double? ValidRocAuc { get; init; }
+
+    /// <summary>
+    /// The threshold rule as configured (<c>0.5</c>, <c>target_recall 0.85</c>, <c>max_f1</c>, <c>youden</c>); the
+    /// threshold it chose on validation, applied to every split, is <see cref="ClassificationMetrics.Threshold"/> of <see cref="Test"/>.
+    /// </summary>
+    public string ThresholdRule { get; init; } = "0.5";
+
+    /// <summary>Recall on the validation split at the chosen threshold (what a target_recall rule aimed at).</summary>
+    public double ValidRecall { get; init; } = double.NaN;
 }

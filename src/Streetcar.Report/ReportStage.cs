@@ -37,8 +37,13 @@ public static class ReportStage
             foreach (var experiment in input.Experiments)
             {
                 ExperimentPlots.Write(experiment, staging);
+                if (experiment.Curves is { } curves)
+                {
+                    CurvePlots.WriteExperiment(curves, staging);
+                }
             }
             ForestPlots.Write(ReportStatistics.From(input), staging);
+            CurvePlots.WriteOverlay(input.Experiments.Select(e => e.Curves).OfType<CurveSeries>().ToArray(), staging);
             ReplaceFolder(Path.Combine(staging, PlotsFolder), Path.Combine(resultsDir, PlotsFolder));
             ReplaceFile(Path.Combine(resultsDir, MetricsFile), StableJson.Serialize(input.Experiments.Select(ExperimentMetrics.From).ToList()));
             ReplaceFile(Path.Combine(resultsDir, ReportFile), MarkdownReport.Render(input));

@@ -1,4 +1,7 @@
+using Streetcar.Boosting;
+using Streetcar.Core.Config;
 using Streetcar.Core.Data;
+using Streetcar.Core.Errors;
 using Streetcar.Train;
 using Streetcar.Train.Inference;
 using Streetcar.Train.Saving;
@@ -13,25 +16,39 @@ namespace Streetcar.Score;
 /// </summary>
 public sealed class Scorer : IDisposable
 {
-    private readonly SavedModel _saved;
+    private readonly SavedModel? _saved;
+    private readonly BoostedModel? _boosted;
+    private readonly double? _threshold;
 
-    private Scorer(SavedModel saved, UnseenYearPolicy years)
+    private Scorer(SavedModel? saved, BoostedModel? boosted, UnseenYearPolicy years, double? threshold)
     {
         _saved = saved;
-        Encoder = new TripEncoder(saved.Model.Architecture.Columns, saved.Encoders, years);
+        _boosted = boosted;
+        _threshold = threshold;
+        var columns = saved is not null ? saved.Model.Architecture.Columns : boosted!.Encoders.Select(e => e.Column).ToArray();
+        Encoder = new TripEncoder(columns, saved?.Encoders ?? boosted!.Encoders, years);
     }
 
     /// <summary>Turns trips into the model's codes.</summary>
     public TripEncoder Encoder { get; }
 
-    /// <summary>The experiment the model was trained for (config <c>name</c>).</summary>
-    public string Experiment => _saved.Config.Name;
+    /// <summary>The experiment the model was trained for (config <c>name</c>); a boosting folder does not record it.</summary>
+    public string Experiment => _saved?.Config.Name ?? $"{BoostingModelFolderLayout.KindText} model";
 
-    /// <summary>Decision threshold of the experiment: a probability at or above it predicts a delay.</summary>
-    public double Threshold => _saved.Config.Threshold;
+    /// <summary>
+    /// Decision threshold: a probability at or above it predicts a delay. The one given to <see cref="Load"/> (the
+    /// experiment's, as Evaluate chose it), else a network folder's fixed <c>threshold</c>.
+    /// </summary>
+    /// <exception cref="PipelineException">No threshold was given and the folder has no fixed one.</exception>
+    public double Threshold => _threshold
+        ?? (_saved?.Config.Threshold is { Choice: ThresholdChoice.Fixed, Value: { } fixedValue } ? fixedValue
+            : throw new PipelineException(_saved is null
+                ? "a boosting model folder holds no threshold (it is Evaluate's choice): score through --experiment once it is evaluated"
+                : $"the threshold rule {_saved.Config.Threshold} is chosen on the validation split by Evaluate; score through --experiment once it is evaluated"));
 
-    /// <summary>The loaded model folder (model, encoders, config, history).</summary>
-    public SavedModel Model => _saved;
+    /// <summary>The loaded network model folder (model, encoders, config, history).</summary>
+    /// <exception cref="InvalidOperationException">The folder holds a boosting model.</exception>
+    public SavedModel Model => _saved ?? throw new InvalidOperationException("a boosting model folder has no network model");
 
     /// <summary>
     /// Starts libtorch (pins the CPU kernel family, loads the native library). <see cref="Load"/> does it too;
@@ -44,14 +61,20 @@ public sealed class Scorer : IDisposable
     }
 
     /// <summary>
-    /// Loads the model folder <paramref name="folder"/> (weights, architecture, encoders, config), and runs
-    /// libtorch with the experiment's thread count and the pinned CPU kernel family, as training does.
+    /// Loads the model folder <paramref name="folder"/> of either kind (its kind marker tells which). A network's
+    /// weights, architecture, encoders and config run on libtorch with the experiment's thread count and the pinned
+    /// CPU kernel family, as training does; a boosting folder loads its ML.NET model. <paramref name="threshold"/>,
+    /// when given, is the one Evaluate chose for the experiment.
     /// </summary>
-    public static Scorer Load(string folder, UnseenYearPolicy years = UnseenYearPolicy.Error)
+    public static Scorer Load(string folder, UnseenYearPolicy years = UnseenYearPolicy.Error, double? threshold = null)
     {
+        if (BoostingModelFolderLayout.IsBoosting(folder))
+        {
+            return new Scorer(null, BoostingModelFolder.Load(folder), years, threshold);
+        }
         StartTorch();
         var saved = ModelFolder.Load(folder); // also pins the experiment's thread count
-        return new Scorer(saved, years);
+        return new Scorer(saved, null, years, threshold);
     }
 
     /// <summary>Scores one trip.</summary>
@@ -89,9 +112,10 @@ public sealed class Scorer : IDisposable
             }
         }
         var split = new EncodedSplit("scoring", columns, codes, new byte[padded]);
-        return Predictor.Predict(_saved.Model, split)[..trips.Count];
+        // Padding rows are scored and dropped: harmless for the trees, needed for the network (see RowBlock).
+        return (_boosted is not null ? _boosted.Predict(split) : Predictor.Predict(_saved!.Model, split))[..trips.Count];
     }
 
     /// <inheritdoc/>
-    public void Dispose() => _saved.Dispose();
+    public void Dispose() => _saved?.Dispose();
 }

@@ -54,7 +54,7 @@ public static class TrainStage
             callbacks.Add(new TensorBoardLogger(board));
         }
 
-        var options = new TrainingOptions(config.Name, config.Epochs, config.BatchSize, config.LearningRate, (ulong)config.Seeds.Shuffle);
+        var options = new TrainingOptions(config.Name, config.Epochs, config.BatchSize, config.LearningRate, (ulong)config.Seeds.Shuffle, weights.Zero, weights.One);
         var epochs = Trainer.Fit(model, train, valid, options, callbacks);
         var chosen = stopping.Enabled ? ChosenModel.BestCheckpoint : ChosenModel.Final;
         if (chosen == ChosenModel.BestCheckpoint)

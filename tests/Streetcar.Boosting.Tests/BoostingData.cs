@@ -1,3 +1,4 @@
+using Streetcar.Core.Config;
 using Streetcar.Core.Data;
 using Streetcar.Train.Benchmarks;
 

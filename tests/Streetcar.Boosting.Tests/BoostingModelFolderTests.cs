@@ -36,8 +36,9 @@ public sealed class BoostingModelFolderTests : IDisposable
 
         var files = Directory.GetFiles(a).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(
-            [BoostingModelFolderLayout.Encoders, BoostingModelFolderLayout.Info, BoostingModelFolderLayout.Model, BoostingModelFolderLayout.Options],
+            [BoostingModelFolderLayout.Encoders, BoostingModelFolderLayout.Info, BoostingModelFolderLayout.Kind, BoostingModelFolderLayout.Model, BoostingModelFolderLayout.Options],
             files);
+        Assert.True(BoostingModelFolderLayout.IsBoosting(a));
         foreach (var file in files)
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(a, file)), File.ReadAllBytes(Path.Combine(b, file)));

@@ -1,3 +1,4 @@
+using Streetcar.Core.Config;
 using Streetcar.Core.Errors;
 
 namespace Streetcar.Boosting.Tests;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Streetcar.Core.Config;
 using Streetcar.Core.Data;
 using Streetcar.Evaluate.Metrics;
 using Streetcar.Evaluate.Thresholds;

@@ -21,7 +21,7 @@ public sealed class TinyModel : IDisposable
             BatchSize = 100,
             LearningRate = 0.01,
             HiddenLayers = [8],
-            Threshold = 0.3,
+            Threshold = ThresholdRule.Fixed(0.3),
         };
         var input = new TrainInput(config, TripData.Split("train", 2_000, 1), TripData.Split("valid", 400, 2), TripData.Encoders, Folder);
         using var result = TrainStage.Run(input);

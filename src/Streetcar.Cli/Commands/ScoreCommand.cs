@@ -50,14 +50,14 @@ public static class ScoreCommand
                 throw new PipelineException("batch scoring needs both --input FILE and --output FILE", ExitCodes.Usage);
             }
             var trip = input is null ? Trip(result) : null;
-            var (folder, experiment, model) = ResolveModel(result, console);
+            var (folder, experiment, model, threshold) = ResolveModel(result, console);
             var json = result.GetValue(Json);
 
             var clock = Stopwatch.StartNew();
             Scorer.StartTorch();
             var start = clock.Elapsed;
             clock.Restart();
-            using var scorer = Scorer.Load(folder, years);
+            using var scorer = Scorer.Load(folder, years, threshold);
             var load = new ScoreTimings(start, clock.Elapsed);
             experiment ??= scorer.Experiment;
             clock.Restart();
@@ -109,16 +109,19 @@ public static class ScoreCommand
         }
     }
 
-    /// <summary>The model folder to load, the experiment name when known, and how to name the model in the output.</summary>
-    private static (string Folder, string? Experiment, string Model) ResolveModel(ParseResult result, CliConsole console)
+    /// <summary>
+    /// The model folder to load, the experiment name when known, how to name the model in the output, and the
+    /// experiment's threshold (null with --model: the folder's own).
+    /// </summary>
+    private static (string Folder, string? Experiment, string Model, double? Threshold) ResolveModel(ParseResult result, CliConsole console)
     {
         if (result.GetValue(Model) is { } folder)
         {
-            return (folder, result.GetValue(Experiment), folder);
+            return (folder, result.GetValue(Experiment), folder, null);
         }
         var workspace = Workspace.Locate(result.GetValue(CommonOptions.Root));
         var name = result.GetValue(Experiment) ?? ChosenExperiment.FromResults(workspace);
-        var entry = ScoreStep.ModelOf(PipelineContext.Open(workspace, console, force: false), name);
-        return (entry.Folder, name, entry.Key.ToString());
+        var (entry, threshold) = ScoreStep.ServingModelOf(PipelineContext.Open(workspace, console, force: false), name);
+        return (entry.Folder, name, entry.Key.ToString(), threshold);
     }
 }

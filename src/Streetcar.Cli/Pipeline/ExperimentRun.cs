@@ -28,10 +28,18 @@ public sealed record ExperimentRun(string Experiment, int Repeat, int Repeats, E
     /// <summary>Repeat <paramref name="repeat"/> of <paramref name="config"/>, keyed on the grid <paramref name="gridKey"/>.</summary>
     public static ExperimentRun Create(ExperimentConfig config, int repeat, CacheKey gridKey)
     {
-        var run = config with { Seeds = RepeatSeeds.For(config.Seeds, repeat, config.RepeatSplit), Repeats = 1, RepeatSplit = false };
+        var run = config with
+        {
+            Seeds = RepeatSeeds.For(config.Seeds, repeat, config.RepeatSplit),
+            GradientBoosting = config.GradientBoosting with { Seed = RepeatSeeds.ForSeed(config.GradientBoosting.Seed, repeat) },
+            Repeats = 1,
+            RepeatSplit = false,
+        };
         var splitKey = PrepareStep.SplitKey(gridKey, run);
         var shape = StageTable.Trajectory.Key(run).Input("prepared", splitKey).Build();
-        var trainKey = StageTable.Train.Key(run).Input("trajectory", shape).Input("prepared", splitKey).Build();
+        var trainKey = run.Model == ModelKind.GradientBoosting
+            ? StageTable.TrainBoosting.Key(run).Input("prepared", splitKey).Build()
+            : StageTable.Train.Key(run).Input("trajectory", shape).Input("prepared", splitKey).Build();
         var evaluateKey = StageTable.Evaluate.Key(run).Input("model", trainKey).Input("prepared", splitKey).Build();
         return new ExperimentRun(config.Name, repeat, config.Repeats, run, splitKey, shape, trainKey, evaluateKey);
     }

@@ -1,5 +1,6 @@
 using Streetcar.Cli.Output;
 using Streetcar.Core.Cache;
+using Streetcar.Core.Config;
 using Streetcar.Core.Errors;
 
 namespace Streetcar.Cli.Pipeline;
@@ -94,7 +95,7 @@ public sealed class PipelineEngine(PipelineContext ctx, PipelineRun run, EngineO
             CacheEntry? model = null;
             var train = options.IsForced(StageTable.Train) || !ctx.Cache.TryOpen(run.TrainKey, out model);
             needs.Add((run, data, train, evaluate, model));
-            if (train)
+            if (train && run.Config.Model == ModelKind.Network)
             {
                 var shape = options.Sharing ? run.TrajectoryShape : Unshared(run);
                 if (!groups.TryGetValue(shape, out var members))
@@ -103,7 +104,7 @@ public sealed class PipelineEngine(PipelineContext ctx, PipelineRun run, EngineO
                 }
                 members.Add(run);
             }
-            else
+            else if (!train)
             {
                 ctx.Console.Info($"train {run.Label}: cached ({run.TrainKey}), nothing to train");
             }
@@ -131,10 +132,17 @@ public sealed class PipelineEngine(PipelineContext ctx, PipelineRun run, EngineO
         }
         foreach (var (run, data, train, evaluate, cachedModel) in needs)
         {
-            var threads = run.Config.Threads;
+            var threads = run.Config.Model == ModelKind.GradientBoosting ? run.Config.GradientBoosting.Threads : run.Config.Threads;
             var model = cachedModel;
             Job? trainJob = null;
-            if (train)
+            if (train && run.Config.Model == ModelKind.GradientBoosting)
+            {
+                // No trajectory: the fit is the whole training, so it starts with the trajectories.
+                trainJob = new Job($"train {run.Label}", [run.Experiment], threads, () => model = BoostingStep.Ensure(
+                    ctx, run, data, options.IsForced(StageTable.TrainBoosting)), []);
+                jobs.Add(trainJob);
+            }
+            else if (train)
             {
                 var trajectory = trajectoryOf[run];
                 trainJob = new Job($"train {run.Label}", [run.Experiment], threads, () => model = TrainStep.Ensure(

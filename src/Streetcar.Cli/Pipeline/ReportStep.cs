@@ -2,6 +2,7 @@ using Streetcar.Core.Config;
 using Streetcar.Core.Errors;
 using Streetcar.Core.Json;
 using Streetcar.Evaluate;
+using Streetcar.Evaluate.Metrics;
 using Streetcar.Prepare.Output;
 using Streetcar.Report;
 using Streetcar.Report.Model;
@@ -25,7 +26,7 @@ public static class ReportStep
             .Where(p => ScoredOnTheSameRows(run, p.Baseline, p.Candidate))
             .Select(p => new ExperimentPair(p.Baseline, p.Candidate))
             .ToArray();
-        return new ReportInput(Facts(prepared.Summary()), outcomes, scoring) { RepeatsOverride = run.RepeatsOverride, Pairs = pairs };
+        return new ReportInput(Facts(prepared.Summary()), outcomes, scoring) { RepeatsOverride = run.RepeatsOverride, Pairs = pairs, Settings = new ReportSettings { PrimaryMetric = run.ReportConfig.PrimaryMetric } };
     }
 
     /// <summary>
@@ -81,40 +82,53 @@ public static class ReportStep
         var hash = e.ConfigHash;
         if (failures.FailedWith(e.Name, e.Key) is { } error)
         {
-            return ExperimentOutcome.Failed(e.Name, e.Changes, hash, e.Config.Epochs, error) with { TestPeriod = TestPeriod(e) };
+            return ExperimentOutcome.Failed(e.Name, e.Changes, hash, e.MaxEpochs, error) with { TestPeriod = TestPeriod(e) };
         }
-        var repeats = new List<(RepeatOutcome Outcome, TrainingHistory History)>();
+        var repeats = new List<(RepeatOutcome Outcome, TrainedModel History)>();
         foreach (var run in e.Runs)
         {
             if (Cached(ctx, run) is not { } cached)
             {
-                return ExperimentOutcome.Failed(e.Name, e.Changes, hash, e.Config.Epochs, "not trained and evaluated yet (run ./build.sh --target=AllExperiments)") with { TestPeriod = TestPeriod(e) };
+                return ExperimentOutcome.Failed(e.Name, e.Changes, hash, e.MaxEpochs, "not trained and evaluated yet (run ./build.sh --target=AllExperiments)") with { TestPeriod = TestPeriod(e) };
             }
             repeats.Add(cached);
         }
         var serving = ServingRepeat.Choose(repeats.Select(r => (r.Outcome.Repeat, r.Outcome.Evaluation.ValidRocAuc ?? double.NaN)).ToArray());
         var (outcome, history) = repeats.Single(r => r.Outcome.Repeat == serving);
         var points = history.Epochs.Select(r => new EpochPoint(r.Epoch, r.Loss, r.Accuracy, r.ValLoss, r.ValAccuracy)).ToList();
-        return new ExperimentOutcome(e.Name, e.Changes, hash, history.Epochs.Count, e.Config.Epochs, history.ChosenLabel, history.BestEpoch, points, outcome.Evaluation, null)
+        return new ExperimentOutcome(e.Name, e.Changes, hash, history.EpochsRun, e.MaxEpochs, history.ChosenLabel, history.BestEpoch, points, outcome.Evaluation, null)
         {
             Repeats = repeats.Select(r => r.Outcome).ToArray(),
             ServingRepeat = serving,
             TestPeriod = TestPeriod(e),
+            Curves = Curves(ctx, e.Name, e.Runs.Single(r => r.Repeat == serving), outcome.Evaluation),
         };
     }
 
+    /// <summary>The test curves <paramref name="run"/>'s evaluation recorded, for the report's ROC and PR plots.</summary>
+    private static CurveSeries? Curves(PipelineContext ctx, string name, ExperimentRun run, EvaluationResult evaluation)
+    {
+        if (!ctx.Cache.TryOpen(run.EvaluateKey, out var entry) || !File.Exists(entry.PathOf(EvaluateStep.CurvesFile)))
+        {
+            return null;
+        }
+        var curves = StableJson.Read<ScoreCurves>(entry.PathOf(EvaluateStep.CurvesFile));
+        var test = evaluation.Test;
+        return new CurveSeries(name, curves, test.RocAuc, test.PrAuc, test.Confusion, test.Threshold);
+    }
+
     /// <summary>A run's outcome and training history from the cache, or null when it is not trained and evaluated.</summary>
-    public static (RepeatOutcome Outcome, TrainingHistory History)? Cached(PipelineContext ctx, ExperimentRun run)
+    public static (RepeatOutcome Outcome, TrainedModel History)? Cached(PipelineContext ctx, ExperimentRun run)
     {
         if (!ctx.Cache.TryOpen(run.EvaluateKey, out var evaluation) || !ctx.Cache.TryOpen(run.TrainKey, out var model))
         {
             return null;
         }
-        var history = StableJson.Read<TrainingHistory>(model.PathOf(ModelFolderLayout.History));
+        var history = TrainedModel.Read(model);
         var metrics = StableJson.Read<EvaluationResult>(evaluation.PathOf(EvaluateStep.MetricsFile));
         var seeds = run.Config.Seeds;
-        return (new RepeatOutcome(run.Repeat, seeds.Torch, seeds.Shuffle, seeds.Split, history.Epochs.Count, history.ChosenEpoch,
-            history.Epochs[history.ChosenEpoch - 1].ValLoss, metrics), history);
+        return (new RepeatOutcome(run.Repeat, seeds.Torch, seeds.Shuffle, seeds.Split, history.EpochsRun, history.ChosenEpoch,
+            history.ValidLoss, metrics), history);
     }
 
     // The report's "Test period" of an out-of-time split; null for the random one.

@@ -34,6 +34,14 @@ public static class StageTable
     public static readonly StageDefinition Train = new("train", Streetcar.Train.TrainStage.Version, ["trajectory", "split"], [StageDefinition.EveryKey],
         "self-contained model folder: the kept epoch's weights, encoders, config, history");
 
+    /// <summary>
+    /// The model folder of a <c>model: gradient_boosting</c> experiment: a LightGBM fit on the split, with no
+    /// trajectory. Same cache folder (and --force) as <see cref="Train"/>; it reads only the boosting options (their
+    /// seed derived per repeat), never the threshold, so a new threshold rule re-evaluates without refitting.
+    /// </summary>
+    public static readonly StageDefinition TrainBoosting = new("train", Boosting.GradientBoosting.Version, ["split"], ["gradient_boosting", "model"],
+        "for model: gradient_boosting, instead of trajectory + train: self-contained boosting model folder (LightGBM model, encoders, options, fit facts)");
+
     public static readonly StageDefinition Evaluate = new("evaluate", Streetcar.Evaluate.EvaluateStage.Version, ["train", "split"], ["threshold"],
         "metrics of the kept model on every split");
 
@@ -41,7 +49,7 @@ public static class StageTable
         "results/report.md, results/metrics.json, results/plots/ (committed, not a cache entry)");
 
     /// <summary>Every stage, in flow order.</summary>
-    public static IReadOnlyList<StageDefinition> All { get; } = [Fetch, Grid, Split, Trajectory, Train, Evaluate, Report];
+    public static IReadOnlyList<StageDefinition> All { get; } = [Fetch, Grid, Split, Trajectory, Train, TrainBoosting, Evaluate, Report];
 
     /// <summary>
     /// The keys of repetition, read by the planner (how many runs, and their seeds) and by no stage: each run's

@@ -1,5 +1,6 @@
 using Streetcar.Cli.Pipeline;
 using Streetcar.Core.Cache;
+using Streetcar.Core.Config;
 using Streetcar.Core.Errors;
 using Streetcar.Core.Json;
 using Streetcar.Evaluate;
@@ -26,6 +27,17 @@ public static class ScoreStep
         return ModelOf(ctx, run.Experiments[0]);
     }
 
+    /// <summary>The serving model of the experiment named <paramref name="experiment"/> and its threshold (<see cref="ThresholdOf"/>).</summary>
+    public static (CacheEntry Model, double Threshold) ServingModelOf(PipelineContext ctx, string experiment)
+    {
+        var run = PipelineRun.Start(ctx, [experiment]);
+        if (run.InvalidExperiments.TryGetValue(experiment, out var error))
+        {
+            throw new PipelineException($"experiment {experiment}: {error}");
+        }
+        return (ModelOf(ctx, run.Experiments[0]), ThresholdOf(ctx, run.Experiments[0]));
+    }
+
     /// <summary>
     /// The cached model folder of <paramref name="experiment"/>'s serving repeat (<see cref="ServingRepeat"/>); see
     /// <see cref="ModelOf(PipelineContext, string)"/>.
@@ -49,6 +61,24 @@ public static class ScoreStep
             $"validation: `streetcar evaluate --experiment {experiment.Name}` (or ./build.sh --target=Evaluate --experiment={experiment.Name})");
     }
 
+    /// <summary>
+    /// The decision threshold <paramref name="experiment"/> scores with: its fixed <c>threshold</c>, or the one its
+    /// rule chose on validation, read from the serving repeat's cached evaluation (scoring never evaluates).
+    /// </summary>
+    public static double ThresholdOf(PipelineContext ctx, Experiment experiment)
+    {
+        if (experiment.Config.Threshold is { Choice: ThresholdChoice.Fixed, Value: { } fixedValue })
+        {
+            return fixedValue;
+        }
+        if (ServingRepeat.Of(ctx, experiment)?.Run is { } serving && ctx.Cache.TryOpen(serving.EvaluateKey, out var entry))
+        {
+            return StableJson.Read<EvaluationResult>(entry.PathOf(EvaluateStep.MetricsFile)).Test.Threshold;
+        }
+        throw new PipelineException(
+            $"{experiment.Name} chooses its threshold on validation ({experiment.Config.Threshold}) and is not evaluated in the cache; evaluate it first: " +
+            $"`streetcar evaluate --experiment {experiment.Name}`");
+    }
 
     /// <summary>The report's rows for <see cref="SanityCases.All"/> scored by <paramref name="scorer"/> (the model of <paramref name="experiment"/>).</summary>
     public static IReadOnlyList<SanityTrip> SanityTrips(Scorer scorer, string experiment) =>
@@ -78,7 +108,7 @@ public static class ScoreStep
             {
                 throw new PipelineException($"experiment {name} is not among the valid experiments");
             }
-            using var scorer = Scorer.Load(ModelOf(ctx, experiment).Folder);
+            using var scorer = Scorer.Load(ModelOf(ctx, experiment).Folder, threshold: ThresholdOf(ctx, experiment));
             return SanityTrips(scorer, name);
         }
         catch (PipelineException e)

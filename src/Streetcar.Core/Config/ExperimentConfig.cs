@@ -16,6 +16,16 @@ public sealed record ExperimentConfig
     /// <summary>Free text for people; never part of a cache key.</summary>
     public string Description { get; init; } = "";
 
+    /// <summary>
+    /// Which model the experiment trains (default <c>network</c>). With <c>gradient_boosting</c> only
+    /// <see cref="GradientBoosting"/>, the split, <see cref="Threshold"/> and the repeat keys apply; the network's
+    /// keys are ignored.
+    /// </summary>
+    public ModelKind Model { get; init; } = ModelKind.Network;
+
+    /// <summary>Options of the gradient-boosting model (<c>model: gradient_boosting</c>); defaults and ranges on the record.</summary>
+    public GradientBoostingOptions GradientBoosting { get; init; } = new();
+
     /// <summary>SGD learning rate (book: 0.001). Must be &gt; 0.</summary>
     public double LearningRate { get; init; } = 0.001;
 
@@ -55,8 +65,12 @@ public sealed record ExperimentConfig
     /// <summary>Widths of optional ReLU dense layers between the embeddings and the output (book: none).</summary>
     public int[] HiddenLayers { get; init; } = [];
 
-    /// <summary>Probability above which a prediction counts as a delay when evaluating (book: 0.5).</summary>
-    public double Threshold { get; init; } = 0.5;
+    /// <summary>
+    /// Decision threshold: P(delay) at or above it counts as a delay. A number in (0, 1) (book: 0.5), or a rule
+    /// chosen on the validation split (<c>{choose: target_recall, value: 0.85}</c>, <c>{choose: max_f1}</c>,
+    /// <c>{choose: youden}</c>) and then applied to the test split. Read by Evaluate only.
+    /// </summary>
+    public ThresholdRule Threshold { get; init; } = ThresholdRule.Fixed(0.5);
 
     /// <summary>Write TensorBoard event files; never part of a cache key.</summary>
     public bool Tensorboard { get; init; }

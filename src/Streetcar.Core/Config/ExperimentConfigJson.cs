@@ -10,6 +10,9 @@ public static class ExperimentConfigJson
     /// <summary>Keys that do not change what is trained, so they stay out of cache keys.</summary>
     public static IReadOnlyList<string> NonSemanticKeys { get; } = ["base", "name", "description", "tensorboard"];
 
+    /// <summary>Keys only a <c>model: gradient_boosting</c> experiment reads; not in a network's canonical form.</summary>
+    public static IReadOnlyList<string> BoostingOnlyKeys { get; } = ["gradient_boosting", "model"];
+
     private static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
@@ -28,6 +31,15 @@ public static class ExperimentConfigJson
         foreach (var key in NonSemanticKeys)
         {
             node.Remove(key);
+        }
+        if (config.Model == ModelKind.Network)
+        {
+            // A network ignores the boosting options: leaving them (and the default kind) out keeps every network
+            // experiment's hash and keys as they were before model kinds existed.
+            foreach (var key in BoostingOnlyKeys)
+            {
+                node.Remove(key);
+            }
         }
         return Sorted(node)!.ToJsonString();
     }

@@ -13,6 +13,7 @@ public static class ExperimentConfigLoader
 {
     private const string BaseKey = "base";
     private const int MaxBaseDepth = 8;
+    private const string ThresholdKey = "threshold";
 
     /// <summary>Largest config file read (64 KiB; the book's base is under 1 KiB): a bigger one is refused unread.</summary>
     public const long MaxFileBytes = 64 * 1024;
@@ -148,7 +149,10 @@ public static class ExperimentConfigLoader
             {
                 continue;
             }
-            if (result.Children.TryGetValue(key, out var existing)
+            // A threshold rule replaces the base's whole: merging {choose: max_f1} into {choose: target_recall,
+            // value: 0.85} would keep a value max_f1 does not take.
+            if (((YamlScalarNode)key).Value != ThresholdKey
+                && result.Children.TryGetValue(key, out var existing)
                 && existing is YamlMappingNode underChild && value is YamlMappingNode overChild)
             {
                 result.Children[key] = Merge(underChild, overChild);

@@ -31,6 +31,11 @@ public static class ExperimentConfigValidator
         In(ExperimentBounds.Epochs, c.Epochs);
         OneOf("early_stopping.monitor", c.EarlyStopping.Monitor);
         OneOf("early_stopping.mode", c.EarlyStopping.Mode);
+        if (MonitorMetrics.Direction(c.EarlyStopping.Monitor) is { } direction && direction != c.EarlyStopping.Mode)
+        {
+            // A ranking monitor watched in the wrong direction would keep the worst epoch without a word.
+            Fail("early_stopping.mode", $"{ConfigEnum.Name(c.EarlyStopping.Monitor)} improves when it goes {(direction == MonitorMode.Max ? "up" : "down")}: write mode: {ConfigEnum.Name(direction)}");
+        }
         In(ExperimentBounds.Patience, c.EarlyStopping.Patience);
         In(ExperimentBounds.ZeroWeight, c.ZeroWeight);
         OneOf("weighting", c.Weighting);
@@ -50,7 +55,10 @@ public static class ExperimentConfigValidator
                 Fail("hidden_layers", $"item {i}: {ExperimentBounds.HiddenLayerWidth.Problem(c.HiddenLayers[i])}");
             }
         }
-        In(ExperimentBounds.Threshold, c.Threshold);
+        if (c.Threshold is { Choice: ThresholdChoice.Fixed, Value: { } fixedThreshold })
+        {
+            In(ExperimentBounds.Threshold, fixedThreshold);
+        }
         In(ExperimentBounds.TorchSeed, c.Seeds.Torch);
         In(ExperimentBounds.ShuffleSeed, c.Seeds.Shuffle);
         In(ExperimentBounds.SplitSeed, c.Seeds.Split);
@@ -61,6 +69,15 @@ public static class ExperimentConfigValidator
         if (c.Split.ByTime is { } byTime && byTime.TestFromDate is null)
         {
             Fail("split.by_time.test_from", $"'{byTime.TestFrom}' is not a date; allowed: yyyy-MM-dd");
+        }
+        OneOf("model", c.Model);
+        foreach (var (key, problem) in c.Threshold.Problems())
+        {
+            Fail(key.Length == 0 ? "threshold" : $"threshold.{key}", problem);
+        }
+        foreach (var (key, problem) in c.GradientBoosting.Problems())
+        {
+            Fail($"gradient_boosting.{key}", problem);
         }
     }
 }

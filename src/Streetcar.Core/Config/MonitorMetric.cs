@@ -17,4 +17,13 @@ public enum MonitorMetric
 
     /// <summary><c>accuracy</c>: training accuracy during the epoch.</summary>
     Accuracy,
+
+    /// <summary><c>val_roc_auc</c>: ROC AUC on the validation split (mode max); suits imbalanced data.</summary>
+    ValRocAuc,
+
+    /// <summary><c>val_pr_auc</c>: precision–recall AUC (average precision) on validation (mode max).</summary>
+    ValPrAuc,
+
+    /// <summary><c>val_weighted_loss</c>: validation loss with the training class weights (mode min).</summary>
+    ValWeightedLoss,
 }

@@ -30,6 +30,16 @@ public static class RepeatSeeds
         };
     }
 
+    /// <summary>
+    /// The seed of repeat <paramref name="repeat"/> for one configured <paramref name="seed"/> (the boosting
+    /// model's, which has one seed of its own): itself for repeat 1, derived as above for the others.
+    /// </summary>
+    public static int ForSeed(int seed, int repeat)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(repeat, 1);
+        return repeat == 1 ? seed : (int)Derive(seed, repeat);
+    }
+
     private static long Derive(long seed, int repeat) =>
         (long)(new SplitMix64(unchecked((ulong)seed + (ulong)repeat * 0x9E3779B97F4A7C15UL)).NextUInt64() >> 33);
 }

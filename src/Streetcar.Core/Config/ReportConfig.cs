@@ -3,8 +3,8 @@ using Streetcar.Core.Errors;
 namespace Streetcar.Core.Config;
 
 /// <summary>
-/// <c>experiments/_report.yml</c>, optional: which experiment each one is compared with in the report's differences
-/// section. By default every experiment is compared with the one before it in name order; <see cref="CompareWith"/>
+/// <c>experiments/_report.yml</c>, optional: the metric the report's recommendation ranks by, and which experiment
+/// each one is compared with in the report's differences section. By default every experiment is compared with the one before it in name order; <see cref="CompareWith"/>
 /// replaces that baseline for the experiments it names (candidate → baseline). Only the report reads this file, so
 /// it is in no training or evaluation key.
 /// </summary>
@@ -12,6 +12,9 @@ public sealed record ReportConfig
 {
     /// <summary>The file's name inside <c>experiments/</c> (a leading '_' keeps it out of the experiment list).</summary>
     public const string FileName = "_report.yml";
+
+    /// <summary>Test metric the report's recommendation ranks the experiments by (default <c>pr_auc</c>).</summary>
+    public PrimaryMetric PrimaryMetric { get; init; } = PrimaryMetric.PrAuc;
 
     /// <summary>Candidate experiment → the experiment it is compared with instead of its predecessor.</summary>
     public Dictionary<string, string> CompareWith { get; init; } = [];

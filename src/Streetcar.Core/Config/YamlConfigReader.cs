@@ -19,6 +19,7 @@ public static class YamlConfigReader
         .WithTypeConverter(new ConfigEnumYamlConverter())
         // A key written twice is an error naming it: otherwise the later value would silently win.
         .WithDuplicateKeyChecking()
+        .WithTypeConverter(new ThresholdRuleYamlConverter())
         .Build();
 
     /// <summary>Deserializes <paramref name="yaml"/>; <paramref name="file"/> names it in errors.</summary>

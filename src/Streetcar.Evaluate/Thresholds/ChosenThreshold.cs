@@ -1,3 +1,4 @@
+using Streetcar.Core.Config;
 using Streetcar.Evaluate.Metrics;
 
 namespace Streetcar.Evaluate.Thresholds;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Streetcar.Core.Config;
 using Streetcar.Core.Errors;
 using Streetcar.Evaluate.Metrics;
 using Candidate = Streetcar.Evaluate.Metrics.ScoreSweep.Step;

@@ -41,11 +41,30 @@ internal static class ExperimentSection
         md.Append($"| Test PR AUC | {Format.Metric(t.PrAuc)} |\n");
         md.Append($"| Train accuracy (chosen model) | {Format.Metric(e.Evaluation.TrainAccuracy)} |\n");
         md.Append($"| Validation accuracy (chosen model) | {Format.Metric(e.Evaluation.ValidAccuracy)} |\n");
-        md.Append($"| Threshold | {Format.Metric(t.Threshold)} |\n\n");
+        // A rule (not a bare number) says how validation chose the threshold.
+        var rule = double.TryParse(e.Evaluation.ThresholdRule, System.Globalization.CultureInfo.InvariantCulture, out _)
+            ? "" : $" (`{e.Evaluation.ThresholdRule}` on validation)";
+        md.Append($"| Threshold | {Format.Metric(t.Threshold)}{rule} |\n\n");
 
-        md.Append($"![{e.Name} accuracy]({MarkdownReport.PlotLink(e.Name, "accuracy")}) ");
-        md.Append($"![{e.Name} loss]({MarkdownReport.PlotLink(e.Name, "loss")}) ");
-        md.Append($"![{e.Name} confusion matrix]({MarkdownReport.PlotLink(e.Name, "confusion")})\n\n");
+        // A boosting model has no epochs, so no accuracy and loss curves (and ExperimentPlots draws none).
+        if (e.History.Count > 0)
+        {
+            md.Append($"![{e.Name} accuracy]({MarkdownReport.PlotLink(e.Name, "accuracy")}) ");
+            md.Append($"![{e.Name} loss]({MarkdownReport.PlotLink(e.Name, "loss")}) ");
+        }
+        md.Append($"![{e.Name} confusion matrix]({MarkdownReport.PlotLink(e.Name, "confusion")})");
+        if (e.Curves is { } curves)
+        {
+            if (curves.Curves.Roc.Count > 0)
+            {
+                md.Append($" ![{e.Name} ROC curve]({MarkdownReport.PlotLink(e.Name, "roc")})");
+            }
+            if (curves.Curves.PrecisionRecall.Count > 0)
+            {
+                md.Append($" ![{e.Name} precision-recall curve]({MarkdownReport.PlotLink(e.Name, "pr")})");
+            }
+        }
+        md.Append("\n\n");
     }
 
     /// <summary>Every repeat's seeds and test figures, the serving one marked.</summary>

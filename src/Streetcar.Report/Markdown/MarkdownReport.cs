@@ -33,6 +33,7 @@ public static class MarkdownReport
         }
         ExperimentTable.Render(md, input.Experiments);
         StatisticsSections.Render(md, Statistics.ReportStatistics.From(input));
+        RecommendationSection.Render(md, input);
         foreach (var experiment in input.Experiments)
         {
             ExperimentSection.Render(md, experiment);

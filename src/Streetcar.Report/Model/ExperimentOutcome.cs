@@ -35,6 +35,9 @@ public sealed record ExperimentOutcome(
     /// </summary>
     public string? TestPeriod { get; init; }
 
+    /// <summary>The serving repeat's test ROC and PR curves (from its evaluation), when recorded.</summary>
+    public CurveSeries? Curves { get; init; }
+
     /// <summary>An experiment that failed before it could be evaluated.</summary>
     public static ExperimentOutcome Failed(string name, string changes, string configHash, int maxEpochs, string error) =>
         new(name, changes, configHash, 0, maxEpochs, "-", null, [], null, error);
@@ -53,4 +56,7 @@ public sealed record ReportInput(DataFacts Data, IReadOnlyList<ExperimentOutcome
     /// The pairs the differences section tests (baseline, candidate); null: each experiment against the one before it.
     /// </summary>
     public IReadOnlyList<Statistics.ExperimentPair>? Pairs { get; init; }
+
+    /// <summary>How the recommendation judges (<c>experiments/_report.yml</c>).</summary>
+    public ReportSettings Settings { get; init; } = new();
 }

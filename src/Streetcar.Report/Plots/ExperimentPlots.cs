@@ -16,7 +16,7 @@ public static class ExperimentPlots
     /// <summary>Writes every plot of <paramref name="e"/> under <paramref name="resultsDir"/>; returns the files written.</summary>
     public static IReadOnlyList<string> Write(ExperimentOutcome e, string resultsDir)
     {
-        if (e.Evaluation is null || e.History.Count == 0)
+        if (e.Evaluation is null)
         {
             return [];
         }
@@ -28,8 +28,12 @@ public static class ExperimentPlots
             File.WriteAllText(path, SvgIds.Renumber(plot.GetSvgXml(Width, Height)));
             written.Add(path);
         }
-        Save(Curves(e, "Accuracy", h => h.Accuracy, h => h.ValAccuracy), "accuracy");
-        Save(Curves(e, "Loss", h => h.Loss, h => h.ValLoss), "loss");
+        // A model without epochs (gradient boosting) has no training curves, only its confusion matrix.
+        if (e.History.Count > 0)
+        {
+            Save(Curves(e, "Accuracy", h => h.Accuracy, h => h.ValAccuracy), "accuracy");
+            Save(Curves(e, "Loss", h => h.Loss, h => h.ValLoss), "loss");
+        }
         Save(Confusion(e), "confusion");
         return written;
     }

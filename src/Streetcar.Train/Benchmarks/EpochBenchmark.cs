@@ -58,7 +58,7 @@ public static class EpochBenchmark
         using var train = TensorSplit.From(trainSplit, model, new ClassWeights(1.0, PositiveWeight));
         using var valid = TensorSplit.From(validSplit, model, new ClassWeights(1.0, 1.0));
         var timer = new EpochTimer();
-        Trainer.Fit(model, train, valid, new TrainingOptions("bench", epochs + 1, batchSize, LearningRate, 7), [timer]);
+        Trainer.Fit(model, train, valid, new TrainingOptions("bench", epochs + 1, batchSize, LearningRate, 7, 1, 1), [timer]);
         return new EpochTiming(form, trainSplit.Rows, batchSize, threads, timer.Seconds.Skip(1).ToArray(), timer.CpuSeconds.Skip(1).ToArray());
     }
 

@@ -12,7 +12,11 @@ namespace Streetcar.Train.Training;
 /// <param name="Accuracy">Share of training rows predicted right at threshold 0.5, during the epoch.</param>
 /// <param name="ValLoss">Unweighted loss on the validation split.</param>
 /// <param name="ValAccuracy">Validation accuracy at threshold 0.5.</param>
-public sealed record EpochRecord(int Epoch, double Loss, double Accuracy, double ValLoss, double ValAccuracy)
+/// <param name="ValRocAuc">ROC AUC on the validation split (NaN when not computed).</param>
+/// <param name="ValPrAuc">PR AUC (average precision) on the validation split (NaN when not computed).</param>
+/// <param name="ValWeightedLoss">Validation loss with the training class weights (NaN when not computed).</param>
+public sealed record EpochRecord(int Epoch, double Loss, double Accuracy, double ValLoss, double ValAccuracy,
+    double ValRocAuc = double.NaN, double ValPrAuc = double.NaN, double ValWeightedLoss = double.NaN)
 {
     /// <summary>The value of <paramref name="monitor"/> in this epoch.</summary>
     public double Metric(MonitorMetric monitor) => monitor switch
@@ -21,6 +25,9 @@ public sealed record EpochRecord(int Epoch, double Loss, double Accuracy, double
         MonitorMetric.Accuracy => Accuracy,
         MonitorMetric.ValLoss => ValLoss,
         MonitorMetric.ValAccuracy => ValAccuracy,
+        MonitorMetric.ValRocAuc => ValRocAuc,
+        MonitorMetric.ValPrAuc => ValPrAuc,
+        MonitorMetric.ValWeightedLoss => ValWeightedLoss,
         _ => throw new ArgumentOutOfRangeException(nameof(monitor), monitor, "unknown metric"),
     };
 }

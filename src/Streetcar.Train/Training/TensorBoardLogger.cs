@@ -3,7 +3,7 @@ using TorchSharp;
 namespace Streetcar.Train.Training;
 
 /// <summary>
-/// Writes the four epoch metrics as TensorBoard scalars into <paramref name="folder"/>. Event file names
+/// Writes the epoch metrics as TensorBoard scalars into <paramref name="folder"/>. Event file names
 /// embed time and host, so the folder must stay out of cache keys and reports.
 /// </summary>
 public sealed class TensorBoardLogger(string folder) : ITrainingCallback
@@ -17,6 +17,14 @@ public sealed class TensorBoardLogger(string folder) : ITrainingCallback
         _writer.add_scalar("epoch/accuracy", (float)record.Accuracy, record.Epoch);
         _writer.add_scalar("epoch/val_loss", (float)record.ValLoss, record.Epoch);
         _writer.add_scalar("epoch/val_accuracy", (float)record.ValAccuracy, record.Epoch);
+        // The imbalance monitors, when the record has them (histories from before they existed do not).
+        foreach (var (tag, value) in new[] { ("epoch/val_roc_auc", record.ValRocAuc), ("epoch/val_pr_auc", record.ValPrAuc), ("epoch/val_weighted_loss", record.ValWeightedLoss) })
+        {
+            if (!double.IsNaN(value))
+            {
+                _writer.add_scalar(tag, (float)value, record.Epoch);
+            }
+        }
         return EpochVerdict.Continue;
     }
 

@@ -6,4 +6,6 @@ namespace Streetcar.Train.Training;
 /// <param name="BatchSize">Rows per SGD step.</param>
 /// <param name="LearningRate">Plain SGD step size.</param>
 /// <param name="ShuffleSeed">Seed of the per-epoch shuffles.</param>
-public sealed record TrainingOptions(string Experiment, int Epochs, int BatchSize, double LearningRate, ulong ShuffleSeed);
+/// <param name="ZeroWeight">Class weight of label 0, for the validation pass's weighted loss.</param>
+/// <param name="OneWeight">Class weight of label 1, for the validation pass's weighted loss.</param>
+public sealed record TrainingOptions(string Experiment, int Epochs, int BatchSize, double LearningRate, ulong ShuffleSeed, double ZeroWeight, double OneWeight);

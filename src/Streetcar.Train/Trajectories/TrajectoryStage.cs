@@ -15,7 +15,11 @@ namespace Streetcar.Train.Trajectories;
 public static class TrajectoryStage
 {
     /// <summary>Version of the stage's logic; part of every trajectory (and so every train) cache key.</summary>
-    public const int Version = 2; // 2: the managed training step (sums in another order)
+    /// <remarks>
+    /// 2: the managed training step (sums in another order); 3: epoch records carry val_roc_auc, val_pr_auc and
+    /// val_weighted_loss (the older numbers unchanged).
+    /// </remarks>
+    public const int Version = 3;
 
     /// <summary>
     /// Trains (or extends <see cref="TrajectoryInput.ResumeFrom"/>) and writes the trajectory folder. A resumed
@@ -61,7 +65,7 @@ public static class TrajectoryStage
             using var valid = validSplit;
             var callbacks = new List<ITrainingCallback> { new EpochWeightsWriter(model, folder), new SettledStop(records, input.Settled) };
             callbacks.AddRange(input.Observers);
-            var options = new TrainingOptions(input.Label, input.MaxEpochs, config.BatchSize, config.LearningRate, (ulong)config.Seeds.Shuffle);
+            var options = new TrainingOptions(input.Label, input.MaxEpochs, config.BatchSize, config.LearningRate, (ulong)config.Seeds.Shuffle, weights.Zero, weights.One);
             records.AddRange(Trainer.Fit(model, train, valid, options, callbacks, shuffle, firstEpoch: records.Count + 1));
         }
         var history = new TrajectoryHistory(records, weights.Zero, weights.One, shuffle.State, model.Dropout.GeneratorState);

@@ -44,8 +44,9 @@ public sealed class PipelineSnapshotTests(ReferenceRun reference)
         string[] expected =
         [
             "metrics.json",
-            "plots/a-accuracy.svg", "plots/a-confusion.svg", "plots/a-loss.svg",
-            "plots/b-accuracy.svg", "plots/b-confusion.svg", "plots/b-loss.svg",
+            "plots/_all-pr.svg", "plots/_all-roc.svg",
+            "plots/a-accuracy.svg", "plots/a-confusion.svg", "plots/a-loss.svg", "plots/a-pr.svg", "plots/a-roc.svg",
+            "plots/b-accuracy.svg", "plots/b-confusion.svg", "plots/b-loss.svg", "plots/b-pr.svg", "plots/b-roc.svg",
             "plots/forest-test_accuracy.svg", "plots/forest-test_pr_auc.svg", "plots/forest-test_precision.svg",
             "plots/forest-test_recall.svg", "plots/forest-test_roc_auc.svg",
             "report.md",

@@ -9,10 +9,11 @@ public sealed class StageTableTests
     private static readonly ExperimentConfig Book = new() { Name = "book" };
 
     [Fact]
-    public void EveryConfigKey_IsReadByTheSplitTrajectoryOrEvaluateStage_OrIsPartOfTheStoppingRule()
+    public void EveryConfigKey_IsReadByTheSplitTrajectoryBoostingOrEvaluateStage_OrIsPartOfTheStoppingRule()
     {
-        var canonical = JsonNode.Parse(ExperimentConfigJson.Canonical(Book))!.AsObject().Select(p => p.Key);
-        var read = new[] { StageTable.Split, StageTable.Trajectory, StageTable.Evaluate }
+        var canonical = new[] { Book, Book with { Model = ModelKind.GradientBoosting } }
+            .SelectMany(c => JsonNode.Parse(ExperimentConfigJson.Canonical(c))!.AsObject().Select(p => p.Key)).Distinct();
+        var read = new[] { StageTable.Split, StageTable.Trajectory, StageTable.TrainBoosting, StageTable.Evaluate }
             .SelectMany(s => s.ConfigKeys).Select(k => k.Split('.')[0]).Concat(StageTable.StoppingKeys).Concat(StageTable.RepeatKeys);
 
         Assert.Empty(canonical.Except(read));
@@ -26,7 +27,7 @@ public sealed class StageTableTests
 
     public static TheoryData<string, Func<ExperimentConfig, ExperimentConfig>> SameTrajectory => new()
     {
-        { "threshold", c => c with { Threshold = 0.3 } },
+        { "threshold", c => c with { Threshold = ThresholdRule.Fixed(0.3) } },
         { "epochs", c => c with { Epochs = 10 } },
         { "early stopping", c => c with { EarlyStopping = c.EarlyStopping with { Enabled = true, Patience = 3 } } },
         { "name and description", c => c with { Name = "other", Description = "else" } },
@@ -56,9 +57,21 @@ public sealed class StageTableTests
     }
 
     [Fact]
+    public void ChangingTheThresholdRule_LeavesTheBoostingModelKeyAlone()
+    {
+        var boosting = Book with { Model = ModelKind.GradientBoosting };
+        var rule = boosting with { Threshold = ThresholdRule.TargetRecall(0.85) };
+
+        Assert.Equal(StageTable.TrainBoosting.Key(boosting).Build(), StageTable.TrainBoosting.Key(rule).Build());
+        Assert.NotEqual(StageTable.Evaluate.Key(boosting).Build(), StageTable.Evaluate.Key(rule).Build());
+        Assert.NotEqual(StageTable.TrainBoosting.Key(boosting).Build(),
+            StageTable.TrainBoosting.Key(boosting with { GradientBoosting = boosting.GradientBoosting with { NumLeaves = 63 } }).Build());
+    }
+
+    [Fact]
     public void ChangingTheThreshold_ChangesOnlyTheEvaluateKeyAmongTheStagesThatReadNarrowly()
     {
-        var other = Book with { Threshold = 0.3 };
+        var other = Book with { Threshold = ThresholdRule.Fixed(0.3) };
 
         Assert.Equal(StageTable.Split.Key(Book).Build(), StageTable.Split.Key(other).Build());
         Assert.NotEqual(StageTable.Evaluate.Key(Book).Build(), StageTable.Evaluate.Key(other).Build());

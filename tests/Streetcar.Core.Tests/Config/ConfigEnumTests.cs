@@ -12,7 +12,10 @@ public sealed class ConfigEnumTests
     [Fact]
     public void Names_AreTheSnakeCaseTextsTheConfigFilesUse()
     {
-        Assert.Equal(["val_loss", "val_accuracy", "loss", "accuracy"], ConfigEnum.Names<MonitorMetric>());
+        Assert.Equal(["val_loss", "val_accuracy", "loss", "accuracy", "val_roc_auc", "val_pr_auc", "val_weighted_loss"], ConfigEnum.Names<MonitorMetric>());
+        Assert.Equal(["network", "gradient_boosting"], ConfigEnum.Names<ModelKind>());
+        Assert.Equal(["none", "balanced"], ConfigEnum.Names<PositiveWeighting>());
+        Assert.Equal(ThresholdRule.Names, ConfigEnum.Names<ThresholdChoice>());
         Assert.Equal(["min", "max"], ConfigEnum.Names<MonitorMode>());
         Assert.Equal(["none", "balanced"], ConfigEnum.Names<ClassWeighting>());
         Assert.Equal(["hard_sigmoid", "sigmoid"], ConfigEnum.Names<Activation>());
@@ -67,7 +70,7 @@ public sealed class ConfigEnumTests
     {
         var keys = new List<(string, Type)>();
         Collect(typeof(ExperimentConfig), "", keys);
-        Assert.Equal(5, keys.Count);
+        Assert.Equal(7, keys.Count);
         return keys;
     }
 
@@ -80,7 +83,9 @@ public sealed class ConfigEnumTests
             {
                 keys.Add((key, property.PropertyType));
             }
-            else if (property.PropertyType.Namespace == typeof(ExperimentConfig).Namespace && property.PropertyType.IsClass)
+            // A threshold rule is a number or {choose: ...}, read by its own converter (ThresholdRuleYamlConverterTests).
+            else if (property.PropertyType.Namespace == typeof(ExperimentConfig).Namespace && property.PropertyType.IsClass
+                && property.PropertyType != typeof(ThresholdRule))
             {
                 Collect(property.PropertyType, key + ".", keys);
             }

@@ -122,6 +122,21 @@ public sealed class ExperimentConfigLoaderTests : IDisposable
     [InlineData("split:\n  test_proportion: 0", "split.test_proportion", "(0, 1)")]
     [InlineData("split:\n  train_proportion: 1.5", "split.train_proportion", "(0, 1)")]
     [InlineData("threads: 0", "threads", "[1, 64], got 0")]
+    [InlineData("model: xgboost", "model", "network | gradient_boosting")]
+    [InlineData("threshold:\n  choose: target_recall\n  value: 0", "threshold.value", "(0, 1]")]
+    [InlineData("threshold:\n  choose: target_recall", "threshold.value", "(0, 1]")]
+    [InlineData("threshold:\n  choose: max_f1\n  value: 0.5", "threshold.value", "takes no value")]
+    [InlineData("threshold:\n  choose: best", "threshold.choose", "target_recall | max_f1 | youden")]
+    [InlineData("threshold:\n  choose: youden\n  target: 1", "threshold.target", "choose, value")]
+    [InlineData("threshold:\n  value: 0.8", "threshold", "target_recall | max_f1 | youden")]
+    [InlineData("threshold: high", "threshold", "target_recall | max_f1 | youden")]
+    [InlineData("early_stopping:\n  monitor: val_pr_auc\n  mode: min", "early_stopping.mode", "mode: max")]
+    [InlineData("early_stopping:\n  monitor: val_weighted_loss\n  mode: max", "early_stopping.mode", "mode: min")]
+    [InlineData("gradient_boosting:\n  num_leaves: 1", "gradient_boosting.num_leaves", ">= 2")]
+    [InlineData("gradient_boosting:\n  learning_rate: 1.5", "gradient_boosting.learning_rate", "(0, 1]")]
+    [InlineData("gradient_boosting:\n  threads: 0", "gradient_boosting.threads", "1 .. 64")]
+    [InlineData("gradient_boosting:\n  positive_weighting: double", "gradient_boosting.positive_weighting", "none | balanced")]
+    [InlineData("gradient_boosting:\n  leaves: 8", "leaves", "unknown key")]
     public void Load_OutOfRange_NamesKeyAndAllowedValues(string yaml, string key, string allowed)
     {
         Write("_base.yml", Base);
@@ -141,6 +156,52 @@ public sealed class ExperimentConfigLoaderTests : IDisposable
         var e = Assert.Throws<ConfigException>(() => ExperimentConfigLoader.Load(path));
         Assert.Equal("batch_size", e.Key);
         Assert.EndsWith("_base.yml", e.File);
+    }
+
+    [Theory]
+    [InlineData("threshold: 0.3", "0.3")]
+    [InlineData("threshold:\n  choose: target_recall\n  value: 0.85", "target_recall 0.85")]
+    [InlineData("threshold: {choose: max_f1}", "max_f1")]
+    [InlineData("threshold: {choose: youden}", "youden")]
+    public void Load_ThresholdNumberOrRule_ReadsTheRule_AndItsCanonicalFormReadsBack(string yaml, string rule)
+    {
+        Write("_base.yml", Base + "threshold: {choose: target_recall, value: 0.9}\n");
+        var config = ExperimentConfigLoader.Load(Write("exp.yml", "base: _base.yml\n" + yaml + "\n"));
+
+        Assert.Equal(rule, config.Threshold.ToString());
+        Assert.Equal(config.Threshold, ExperimentConfigJson.Parse(ExperimentConfigJson.Resolved(config)).Threshold);
+    }
+
+    [Fact]
+    public void Canonical_OfANetwork_LeavesOutTheBoostingOptions_WhichABoostingExperimentKeeps()
+    {
+        var network = new ExperimentConfig();
+        var boosting = network with { Model = ModelKind.GradientBoosting };
+
+        Assert.Equal(ExperimentConfigJson.Canonical(network),
+            ExperimentConfigJson.Canonical(network with { GradientBoosting = new GradientBoostingOptions { NumLeaves = 63 } }));
+        Assert.DoesNotContain("gradient_boosting", ExperimentConfigJson.Canonical(network), StringComparison.Ordinal);
+        Assert.Contains("\"model\":\"gradient_boosting\"", ExperimentConfigJson.Canonical(boosting), StringComparison.Ordinal);
+        Assert.NotEqual(ExperimentConfigJson.Canonical(boosting),
+            ExperimentConfigJson.Canonical(boosting with { GradientBoosting = new GradientBoostingOptions { NumLeaves = 63 } }));
+    }
+
+    [Fact]
+    public void Canonical_OfAFixedThreshold_IsTheBareNumberAsBeforeRulesExisted()
+    {
+        Assert.Contains("\"threshold\":0.5", ExperimentConfigJson.Canonical(new ExperimentConfig()));
+        Assert.Contains("\"threshold\":{\"choose\":\"target_recall\",\"value\":0.85}",
+            ExperimentConfigJson.Canonical(new ExperimentConfig { Threshold = ThresholdRule.TargetRecall(0.85) }));
+    }
+
+    [Fact]
+    public void Load_GradientBoostingSection_OverridesKeyByKey()
+    {
+        Write("_base.yml", Base + "gradient_boosting:\n  num_leaves: 31\n  iterations: 100\n");
+        var config = ExperimentConfigLoader.Load(Write("exp.yml", "base: _base.yml\nmodel: gradient_boosting\ngradient_boosting:\n  iterations: 7\n"));
+
+        Assert.Equal(ModelKind.GradientBoosting, config.Model);
+        Assert.Equal(new GradientBoostingOptions { NumLeaves = 31, Iterations = 7 }, config.GradientBoosting);
     }
 
     [Fact]
@@ -225,14 +286,20 @@ public sealed class ExperimentConfigLoaderTests : IDisposable
     public void RepositoryExperiments_AllLoadAndFollowTheBookSeries()
     {
         var folder = Path.Combine(RepoRoot(), "experiments");
-        var configs = ExperimentConfigLoader.ExperimentFiles(folder).Select(ExperimentConfigLoader.Load).ToArray();
-
-        Assert.Equal(["exp0", "exp1", "exp2", "exp3", "exp4", "exp5", "exp6-out-of-time"], configs.Select(c => c.Name));
-        // exp6 is exp4 tested out of time: the same model and training, only the split differs.
-        Assert.Equal("2019-01-01", configs[6].Split.ByTime?.TestFrom);
-        Assert.Equal(ExperimentConfigJson.Canonical(configs[4]), ExperimentConfigJson.Canonical(configs[6] with { Split = configs[4].Split }));
-        configs = configs[..6];
+        var all = ExperimentConfigLoader.ExperimentFiles(folder).Select(ExperimentConfigLoader.Load).ToArray();
+        // The book's series; exp4 tested out of time (exp6-out-of-time, issue 14); issue 13's attempt to close the gap
+        // (exp7) and the boosting baseline (gbm).
+        Assert.Equal(["exp0", "exp1", "exp2", "exp3", "exp4", "exp5", "exp6-out-of-time", "exp7", "gbm"], all.Select(c => c.Name));
+        Assert.Equal(ModelKind.GradientBoosting, all[8].Model);
+        Assert.Equal((31, 100, 1, PositiveWeighting.Balanced),
+            (all[8].GradientBoosting.NumLeaves, all[8].GradientBoosting.Iterations, all[8].GradientBoosting.Threads, all[8].GradientBoosting.PositiveWeighting));
+        Assert.Equal((MonitorMetric.ValPrAuc, MonitorMode.Max), (all[7].EarlyStopping.Monitor, all[7].EarlyStopping.Mode));
+        // exp6-out-of-time is exp4 tested out of time: the same model and training, only the split differs.
+        Assert.Equal("2019-01-01", all[6].Split.ByTime?.TestFrom);
+        Assert.Equal(ExperimentConfigJson.Canonical(all[4]), ExperimentConfigJson.Canonical(all[6] with { Split = all[4].Split }));
+        var configs = all[..6];
         Assert.All(configs, c => Assert.Null(c.Split.ByTime));
+
         Assert.Equal([1, 10, 50, 50, 50, 50], configs.Select(c => c.Epochs));
         Assert.Equal([ClassWeighting.None, ClassWeighting.None, ClassWeighting.None, ClassWeighting.Balanced, ClassWeighting.Balanced, ClassWeighting.Balanced],
             configs.Select(c => c.Weighting));

@@ -20,7 +20,7 @@ public sealed class TrainerTests
         using var valid = TensorSplit.From(TestData.Valid(rows: 500), model, new ClassWeights(1, 1));
 
         var error = Assert.Throws<PipelineException>(() =>
-            Trainer.Fit(model, train, valid, new TrainingOptions("t", 3, 500, 1e30, 1), []));
+            Trainer.Fit(model, train, valid, new TrainingOptions("t", 3, 500, 1e30, 1, 1, 1), []));
 
         Assert.Matches(@"^training diverged: the model's output is NaN in epoch 1, batch \d+ \(is learning_rate too high\?\)$", error.Message);
     }

@@ -59,6 +59,26 @@ public sealed class SharedTrajectoryTests : IDisposable
     }
 
     [Fact]
+    public void Run_RecordsTheImbalanceMonitors_AsTheValidationPredictionsOfEachEpochsWeightsGiveThem()
+    {
+        var member = Series("weighted").Single(m => m.Name == "stop-val-pr-auc");
+        var trajectory = _temp.Sub("trajectory");
+        var history = TrajectoryStage.Run(new TrajectoryInput(member with { Epochs = 3 }, TestData.Train(), TestData.Valid(), TestData.Encoders, 3, _ => false, trajectory));
+        var kept = TrainStage.Derive(trajectory, member with { Epochs = 3, EarlyStopping = new EarlyStoppingConfig() }, TestData.Encoders, _temp.Sub("derived"));
+        using var saved = Streetcar.Train.Saving.ModelFolder.Load(_temp.Sub("derived"));
+        var valid = TestData.Valid();
+        var scores = TrainStage.Predict(saved.Model, valid);
+        var last = history.Epochs[^1];
+
+        Assert.Equal(3, kept.ChosenEpoch);
+        Assert.Equal(Streetcar.Evaluate.Metrics.ValidationMonitors.Value(Streetcar.Evaluate.Metrics.ValidationMonitors.RocAuc, valid.Labels, scores), last.ValRocAuc, 12);
+        Assert.Equal(Streetcar.Evaluate.Metrics.ValidationMonitors.Value(Streetcar.Evaluate.Metrics.ValidationMonitors.PrAuc, valid.Labels, scores), last.ValPrAuc, 12);
+        Assert.Equal(Streetcar.Evaluate.Metrics.ValidationMonitors.Value(Streetcar.Evaluate.Metrics.ValidationMonitors.WeightedLoss, valid.Labels, scores, history.ZeroWeight, history.OneWeight),
+            last.ValWeightedLoss, 9);
+        Assert.All(history.Epochs, r => Assert.InRange(r.ValRocAuc, 0, 1));
+    }
+
+    [Fact]
     public void Run_ResumedFromAShorterTrajectory_IsByteIdenticalToAnUninterruptedOne()
     {
         var config = TestData.Config(epochs: 5) with { Weighting = ClassWeighting.Balanced, DropoutRate = 0.05 };
@@ -89,7 +109,8 @@ public sealed class SharedTrajectoryTests : IDisposable
             ? [shape with { Name = "one", Epochs = 1 }, shape with { Name = "three", Epochs = 3 }, shape with { Name = "eight", Epochs = 8 }]
             : [shape with { Name = "eight", Epochs = 8 },
                shape with { Name = "stop-val-loss", Epochs = 8, EarlyStopping = new EarlyStoppingConfig { Enabled = true, Monitor = MonitorMetric.ValLoss, Mode = MonitorMode.Min, Patience = 2 } },
-               shape with { Name = "stop-val-accuracy", Epochs = 8, EarlyStopping = new EarlyStoppingConfig { Enabled = true, Monitor = MonitorMetric.ValAccuracy, Mode = MonitorMode.Max, Patience = 1 } }];
+               shape with { Name = "stop-val-accuracy", Epochs = 8, EarlyStopping = new EarlyStoppingConfig { Enabled = true, Monitor = MonitorMetric.ValAccuracy, Mode = MonitorMode.Max, Patience = 1 } },
+               shape with { Name = "stop-val-pr-auc", Epochs = 8, EarlyStopping = new EarlyStoppingConfig { Enabled = true, Monitor = MonitorMetric.ValPrAuc, Mode = MonitorMode.Max, Patience = 2 } }];
     }
 
     private static void AssertSameFiles(string expected, string actual)

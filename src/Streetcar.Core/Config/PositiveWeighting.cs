@@ -1,4 +1,4 @@
-namespace Streetcar.Boosting;
+namespace Streetcar.Core.Config;
 
 /// <summary>How the boosting model weighs the rare positive (delay) rows against the negatives.</summary>
 public enum PositiveWeighting

@@ -1,18 +1,25 @@
 using System.Globalization;
 using Streetcar.Core.Errors;
 
-namespace Streetcar.Evaluate.Thresholds;
+namespace Streetcar.Core.Config;
 
 /// <summary>
 /// A decision-threshold rule: a fixed number or a choice made on the validation split's labels and scores
-/// (<see cref="ThresholdSelection.Choose"/>). Part of Evaluate's cache key (through <see cref="ToString"/>), not
+/// (Streetcar.Evaluate's <c>ThresholdSelection.Choose</c>). Part of Evaluate's cache key (through <see cref="ToString"/>), not
 /// training's: changing it re-evaluates without retraining.
 /// </summary>
 /// <param name="Choice">The kind of rule.</param>
 /// <param name="Value">The threshold of <see cref="ThresholdChoice.Fixed"/>, the target recall of
 /// <see cref="ThresholdChoice.TargetRecall"/>; null for the others.</param>
+[System.Text.Json.Serialization.JsonConverter(typeof(ThresholdRuleJsonConverter))]
 public sealed record ThresholdRule(ThresholdChoice Choice, double? Value = null)
 {
+    /// <summary>YAML/JSON key naming the rule.</summary>
+    public const string ChooseKey = "choose";
+
+    /// <summary>YAML/JSON key of the rule's number (target recall).</summary>
+    public const string ValueKey = "value";
+
     /// <summary>Predict a delay when P(delay) ≥ <paramref name="threshold"/>.</summary>
     public static ThresholdRule Fixed(double threshold) => new(ThresholdChoice.Fixed, threshold);
 

@@ -1,4 +1,4 @@
-namespace Streetcar.Evaluate.Thresholds;
+namespace Streetcar.Core.Config;
 
 /// <summary>How an experiment's decision threshold is set (config <c>threshold</c>).</summary>
 public enum ThresholdChoice

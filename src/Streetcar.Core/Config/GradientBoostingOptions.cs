@@ -1,10 +1,11 @@
 using System.Globalization;
 using Streetcar.Core.Errors;
 
-namespace Streetcar.Boosting;
+namespace Streetcar.Core.Config;
 
 /// <summary>
-/// Hyperparameters of the gradient-boosting model (ML.NET's LightGBM). The defaults are LightGBM's own, except
+/// Hyperparameters of the gradient-boosting model (ML.NET's LightGBM): the <c>gradient_boosting:</c> section of
+/// an experiment, read when <c>model: gradient_boosting</c>. The defaults are LightGBM's own, except
 /// <see cref="Threads"/> (1, so that a fit is reproducible on any machine) and <see cref="PositiveWeighting"/>.
 /// </summary>
 public sealed record GradientBoostingOptions
@@ -61,7 +62,7 @@ public sealed record GradientBoostingOptions
         }
         if (!Enum.IsDefined(PositiveWeighting))
         {
-            problems.Add(("positive_weighting", $"'{PositiveWeighting}' is not allowed; allowed: none | balanced"));
+            problems.Add(("positive_weighting", ConfigEnum.NotAllowed(typeof(PositiveWeighting), PositiveWeighting.ToString())));
         }
         return problems;
     }
