@@ -27,6 +27,13 @@ public static class ExperimentBounds
     public static NumericBound TrainProportion { get; } = new("split.train_proportion", 0, 1, MinOpen: true, MaxOpen: true);
     public static NumericBound Repeats { get; } = new("repeats", 1, RepeatSeeds.MaxRepeats, Integer: true);
     public static NumericBound Threads { get; } = new("threads", 1, 64, Integer: true);
+    public static NumericBound BoostingLeaves { get; } = new("gradient_boosting.num_leaves", 2, 4096, Integer: true);
+    public static NumericBound BoostingIterations { get; } = new("gradient_boosting.iterations", 1, 10_000, Integer: true);
+    public static NumericBound BoostingLearningRate { get; } = new("gradient_boosting.learning_rate", 0, 1, MinOpen: true);
+    public static NumericBound BoostingMinDataInLeaf { get; } = new("gradient_boosting.min_data_in_leaf", 1, 10_000_000, Integer: true);
+    // LightGBM takes a 32-bit seed; one below int.MaxValue so that one past the bound still reads as a number.
+    public static NumericBound BoostingSeed { get; } = new("gradient_boosting.seed", 0, int.MaxValue - 1, Integer: true);
+    public static NumericBound BoostingThreads { get; } = new("gradient_boosting.threads", 1, 64, Integer: true);
 
     /// <summary>Most hidden layers an experiment may list.</summary>
     public const int MaxHiddenLayers = 8;
@@ -36,5 +43,6 @@ public static class ExperimentBounds
     [
         LearningRate, DropoutRate, L2Lambda, BatchSize, Epochs, Patience, ZeroWeight, OneWeightOffset, HiddenLayerWidth,
         Threshold, TorchSeed, ShuffleSeed, SplitSeed, TestProportion, TrainProportion, Repeats, Threads,
+        BoostingLeaves, BoostingIterations, BoostingLearningRate, BoostingMinDataInLeaf, BoostingSeed, BoostingThreads,
     ];
 }

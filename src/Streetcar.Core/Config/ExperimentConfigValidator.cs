@@ -75,6 +75,13 @@ public static class ExperimentConfigValidator
         {
             Fail(key.Length == 0 ? "threshold" : $"threshold.{key}", problem);
         }
+        var boosting = c.GradientBoosting;
+        In(ExperimentBounds.BoostingLeaves, boosting.NumLeaves);
+        In(ExperimentBounds.BoostingIterations, boosting.Iterations);
+        In(ExperimentBounds.BoostingLearningRate, boosting.LearningRate);
+        In(ExperimentBounds.BoostingMinDataInLeaf, boosting.MinDataInLeaf);
+        In(ExperimentBounds.BoostingSeed, boosting.Seed);
+        In(ExperimentBounds.BoostingThreads, boosting.Threads);
         foreach (var (key, problem) in c.GradientBoosting.Problems())
         {
             Fail($"gradient_boosting.{key}", problem);

@@ -109,7 +109,8 @@ public sealed class ExperimentBoundsTests : IDisposable
         {
             var key = prefix + JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name);
             var type = property.PropertyType;
-            if (type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(int[]))
+            // A threshold is a number or a rule; its number has the bound.
+            if (type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(int[]) || type == typeof(ThresholdRule))
             {
                 keys.Add(key);
             }
