@@ -121,7 +121,8 @@ public static class Trainer
         var rows = train.Rows;
         using var epochScope = NewDisposeScope();
         var order = tensor(shuffle.Permutation(rows));
-        var inputs = train.Inputs.index_select(0, order);
+        // The inputs are gathered batch by batch (the same rows, the same contiguous values): a shuffled copy of
+        // the whole split would be another 100 MB per job for the epoch.
         var labels = train.Labels.index_select(0, order);
         // Keras divides each batch's weighted sum by the batch size: fold 1 / batch size into the weights.
         var weights = train.Weights.index_select(0, order).div_(batchSize);
@@ -134,7 +135,7 @@ public static class Trainer
             var size = Math.Min(batchSize, rows - start);
             using (NewDisposeScope())
             {
-                var p = model.forward(inputs.narrow(0, start, size));
+                var p = model.forward(train.Inputs.index_select(0, order.narrow(0, start, size)));
                 var loss = WeightedLoss(p, labels.narrow(0, start, size), weights.narrow(0, start, size), epoch, batch);
                 if (size != batchSize)
                 {
