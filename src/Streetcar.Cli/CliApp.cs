@@ -45,6 +45,7 @@ public static class CliApp
         // Before any tensor exists: the same CPU kernel family in every process, so that a model scored in a
         // later process gives the same bits as one scored right after training.
         Train.TorchRuntime.PinCpuCapability();
+        Train.TorchRuntime.PinAllocator();
         try
         {
             var parsed = Build(console).Parse(args);

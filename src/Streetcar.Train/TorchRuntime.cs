@@ -52,6 +52,33 @@ public static class TorchRuntime
         torch.random.manual_seed(seed);
     }
 
+    /// <summary>
+    /// Makes glibc's malloc return freed blocks of 128 KiB and more to the system at once. By default glibc raises
+    /// its mmap threshold after the first large free, so libtorch's per-batch tensors (hundreds of KB each) then
+    /// come from heap arenas that fragment and do not shrink: a training through autograd held 1.23 GB of RSS where
+    /// 0.66 GB was live (measured on exp7). Call at process start. No-op where mallopt does not exist (not glibc).
+    /// </summary>
+    public static void PinAllocator()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+        const int trimThreshold = -1, mmapThreshold = -3, bytes = 128 * 1024;
+        try
+        {
+            _ = mallopt(mmapThreshold, bytes);
+            _ = mallopt(trimThreshold, bytes);
+        }
+        catch (EntryPointNotFoundException)
+        {
+            // Not glibc (e.g. musl): its allocator has no such threshold to pin.
+        }
+    }
+
+    [DllImport("libc")]
+    private static extern int mallopt(int param, int value);
+
     [DllImport("libc", CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
     private static extern int setenv(string name, string value, int overwrite);
 
