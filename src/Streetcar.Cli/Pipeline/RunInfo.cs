@@ -28,9 +28,8 @@ public sealed record RunInfo(string Machine, int Cores, string Os, string Runtim
     /// <summary>Seconds spent training the cached trajectories of <paramref name="shape"/> (each entry's own epochs).</summary>
     private static double? Trajectories(PipelineContext ctx, Core.Cache.CacheKey shape)
     {
-        var seconds = ctx.Cache.Describe(StageTable.Trajectory.Name)
-            .Where(d => d.Info.Inputs.TryGetValue("shape", out var input) && input == "key:" + shape.ToFullString())
-            .Select(d => StageTiming.Read(ctx.Cache.EntryFolder(d.Key))?.Seconds)
+        var seconds = TrajectoryStep.Cached(ctx.Cache, shape)
+            .Select(t => StageTiming.Read(ctx.Cache.EntryFolder(t.Key))?.Seconds)
             .OfType<double>()
             .ToArray();
         return seconds.Length == 0 ? null : seconds.Sum();

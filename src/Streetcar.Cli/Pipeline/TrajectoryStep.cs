@@ -62,7 +62,7 @@ public static class TrajectoryStep
         CacheKeyBuilder.For(StageTable.Trajectory.Name, StageTable.Trajectory.Version).Input("shape", shape).Param("epochs", epochs);
 
     /// <summary>The cached trajectories of <paramref name="shape"/> (unverified until opened), shortest first.</summary>
-    private static IReadOnlyList<(CacheKey Key, int Epochs)> Cached(StageCache cache, CacheKey shape) =>
+    public static IReadOnlyList<(CacheKey Key, int Epochs)> Cached(StageCache cache, CacheKey shape) =>
         cache.Describe(StageTable.Trajectory.Name)
             .Where(d => d.Info.Inputs.TryGetValue("shape", out var input) && input == "key:" + shape.ToFullString())
             .Select(d => (d.Key, Epochs: JsonNode.Parse(d.Info.Params ?? "{}")?["epochs"]?.GetValue<int>() ?? 0))
