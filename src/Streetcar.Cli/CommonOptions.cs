@@ -13,7 +13,7 @@ public static class CommonOptions
 
     public static readonly Option<string?> DataSource = new("--data-source")
     {
-        Description = "Folder to copy the raw workbooks from (default: $STREETCAR_DATA_SOURCE, else download).",
+        Description = "Folder to copy the raw workbooks from (default: $STREETCAR_DATA_SOURCE, else the pinned files shipped in data/ttc/; with --accept-new-vintage and no folder, the portal's current files).",
         HelpName = "DIR",
     };
 
@@ -85,7 +85,7 @@ public static class CommonOptions
         return option;
     }
 
-    /// <summary>The data source: the option, else the environment variable, else none (download).</summary>
+    /// <summary>The data source: the option, else the environment variable, else none (the shipped data/ttc/, or the portal for a new vintage).</summary>
     public static string? ResolveDataSource(ParseResult result) =>
         result.GetValue(DataSource) is { Length: > 0 } dir ? dir
         : Environment.GetEnvironmentVariable("STREETCAR_DATA_SOURCE") is { Length: > 0 } env ? env
