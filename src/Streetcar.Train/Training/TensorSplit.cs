@@ -14,6 +14,7 @@ public sealed class TensorSplit : IDisposable
 {
     private int[]? _packed;
     private (int[] Inputs, float[] Labels, float[] Weights)? _ordered;
+    private (int[] Inputs, float[] Labels)? _inPlace;
 
     private TensorSplit(Tensor inputs, Tensor labels, Tensor weights)
     {
@@ -61,6 +62,26 @@ public sealed class TensorSplit : IDisposable
             weights[i] = BitConverter.Int32BitsToSingle(packed[from + columns + 1]);
         }
         return _ordered.Value;
+    }
+
+    /// <summary>
+    /// The inputs (int32, row-major) and labels in the split's own order, copied out once and kept: what a managed
+    /// validation pass reads every epoch.
+    /// </summary>
+    public (int[] Inputs, float[] Labels) InPlace()
+    {
+        if (_inPlace is { } kept)
+        {
+            return kept;
+        }
+        var inputs = MemoryMarshal.Cast<byte, long>(Inputs.bytes);
+        var copy = new int[inputs.Length];
+        for (var i = 0; i < copy.Length; i++)
+        {
+            copy[i] = checked((int)inputs[i]);
+        }
+        _inPlace = (copy, MemoryMarshal.Cast<byte, float>(Labels.bytes).ToArray());
+        return _inPlace.Value;
     }
 
     /// <summary>
