@@ -85,20 +85,6 @@ internal sealed class DenseHeadStep
         _outputBias = head.Output.bias!.data<float>()[0];
     }
 
-    /// <summary>Multiply-adds per row of one forward pass (the backward pass is about twice as many).</summary>
-    public long MultiplyAddsPerRow
-    {
-        get
-        {
-            var total = 0L;
-            for (var l = 0; l < _realIn.Length; l++)
-            {
-                total += (long)_realIn[l] * _realOut[l];
-            }
-            return total + _realOut[^1];
-        }
-    }
-
     /// <summary>Writes the parameters back into the head.</summary>
     public void Push()
     {

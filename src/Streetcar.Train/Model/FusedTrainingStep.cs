@@ -115,23 +115,6 @@ public sealed class FusedTrainingStep
         }
     }
 
-    /// <summary>
-    /// Floating-point operations per row of one training step's matrix work (forward, backward and update of
-    /// the dense layers, 2 per multiply-add; the gathers and the batch norm are not counted): for a benchmark's GFLOP/s.
-    /// </summary>
-    public static long FlopsPerRow(ModelArchitecture architecture)
-    {
-        var total = 0L;
-        var width = architecture.ConcatWidth;
-        foreach (var layer in architecture.HiddenLayers.Append(1))
-        {
-            total += (long)width * layer;
-            width = layer;
-        }
-        // Forward, the weight gradient and the gradient of the layer's input: three products of the same size.
-        return 2 * 3 * total;
-    }
-
     /// <summary>Whether <paramref name="model"/> is a form this step computes (else train it through autograd).</summary>
     public static bool Supports(StreetcarModel model) =>
         model is FusedModel fused
