@@ -38,11 +38,12 @@ internal sealed class DenseHeadStep
     private float[] _delta = [];
     private float[] _deltaBelow = [];
 
-    /// <summary>Copies the parameters of <paramref name="head"/> in; its features arrive <paramref name="featureWidth"/> wide (padded).</summary>
+    /// <summary>Copies the parameters of <paramref name="head"/> in; its <paramref name="features"/> inputs arrive <paramref name="featureWidth"/> wide (padded).</summary>
     public DenseHeadStep(DenseHead head, int features, int featureWidth)
     {
         _head = head;
-        var layers = head.Hidden.Count;
+        var hidden = head.Hidden;
+        var layers = hidden.Count;
         _realIn = new int[layers];
         _realOut = new int[layers];
         _in = new int[layers];
@@ -56,7 +57,7 @@ internal sealed class DenseHeadStep
         var padded = featureWidth;
         for (var l = 0; l < layers; l++)
         {
-            var layer = head.Hidden[l];
+            var layer = hidden[l];
             _realIn[l] = real;
             _in[l] = padded;
             _realOut[l] = (int)layer.weight!.shape[0];
@@ -89,9 +90,10 @@ internal sealed class DenseHeadStep
     public void Push()
     {
         using var noGrad = no_grad();
+        var hidden = _head.Hidden;
         for (var l = 0; l < _in.Length; l++)
         {
-            var layer = _head.Hidden[l];
+            var layer = hidden[l];
             var weights = new float[_realOut[l] * _realIn[l]];
             for (var j = 0; j < _realOut[l]; j++)
             {
