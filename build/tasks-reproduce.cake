@@ -36,7 +36,7 @@ Task("Compare")
 });
 
 Task("Bench")
-    .Description("Benchmarks cold Prepare (vs reading the workbooks) and a training epoch (fused vs the same model in PyTorch and vs per-column), as ratios to baselines in the same run.")
+    .Description("Benchmarks cold Prepare (vs reading the workbooks) and a training epoch (fused vs the same model in PyTorch and vs per-column; exp7's hidden-layer model on the managed step vs PyTorch; GFLOP/s beside each), as ratios to baselines in the same run.")
     .Does<BuildParameters>(p =>
 {
     // The PyTorch baseline runs on Debian's python3-torch. As root with apt-get, install it when missing (as

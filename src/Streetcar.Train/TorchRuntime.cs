@@ -58,6 +58,11 @@ public static class TorchRuntime
     /// come from heap arenas that fragment and do not shrink: a training through autograd held 1.23 GB of RSS where
     /// 0.66 GB was live (measured on exp7). Call at process start. No-op where mallopt does not exist (not glibc).
     /// </summary>
+    /// <remarks>
+    /// Since exp7 trains on the managed step (no per-batch tensors), the setting costs no measurable time and still
+    /// keeps peaks lower: exp7 alone 640 vs 644 MiB, two exp7 trainings side by side 963 vs 1,022 MiB (2 MiB short
+    /// of 1 GiB without it), processor time the same within noise (31 vs 32 s; 65 vs 65 s).
+    /// </remarks>
     public static void PinAllocator()
     {
         if (!OperatingSystem.IsLinux())

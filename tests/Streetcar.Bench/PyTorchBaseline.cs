@@ -22,7 +22,12 @@ internal static class PyTorchBaseline
     /// Wall and processor seconds per epoch after one warm-up epoch and the torch version, or null and why not
     /// when <see cref="Python"/> cannot import torch.
     /// </summary>
-    public static (IReadOnlyList<double>? Seconds, IReadOnlyList<double>? CpuSeconds, string Note) Measure(EncodedSplit train, EncodedSplit valid, int epochs, int batchSize, int threads)
+    /// <remarks>
+    /// With <paramref name="hiddenLayers"/>, the model has those ReLU layers, <paramref name="activation"/>
+    /// (hard_sigmoid or sigmoid) and <paramref name="learningRate"/>: exp7's model as EpochBenchmark.MeasureExp7 trains it.
+    /// </remarks>
+    public static (IReadOnlyList<double>? Seconds, IReadOnlyList<double>? CpuSeconds, string Note) Measure(EncodedSplit train, EncodedSplit valid, int epochs, int batchSize, int threads,
+        IReadOnlyList<int>? hiddenLayers = null, string activation = "hard_sigmoid", double learningRate = EpochBenchmark.LearningRate)
     {
         if (!File.Exists(Python) || Run("-c \"import torch\"", out _) != 0)
         {
@@ -38,8 +43,9 @@ internal static class PyTorchBaseline
                 Quote(script), "--data", Quote(folder),
                 "--cardinalities", string.Join(',', SyntheticData.RealCardinalities),
                 "--epochs", Invariant(epochs), "--batch-size", Invariant(batchSize), "--threads", Invariant(threads),
-                "--learning-rate", Invariant(EpochBenchmark.LearningRate), "--dropout", Invariant(EpochBenchmark.DropoutRate),
-                "--positive-weight", Invariant(EpochBenchmark.PositiveWeight)]);
+                "--learning-rate", Invariant(learningRate), "--dropout", Invariant(EpochBenchmark.DropoutRate),
+                "--positive-weight", Invariant(EpochBenchmark.PositiveWeight), "--activation", activation,
+                .. (hiddenLayers is { Count: > 0 } ? new[] { "--hidden", string.Join(',', hiddenLayers) } : [])]);
             if (Run(arguments, out var output) != 0)
             {
                 return (null, null, $"not measured: {Python} pytorch_epoch.py failed: {output.Trim().Split('\n').LastOrDefault()}");

@@ -1,9 +1,10 @@
 """The fused model in plain PyTorch, trained the Keras way: the baseline Bench times the TorchSharp epoch against.
 
-Same shapes and semantics as src/Streetcar.Train (FusedModel, Trainer): one embedding table for all columns
-(10 wide, uniform +-0.05, per-column row offsets), batch norm over the 70 concatenated features (Keras momentum
-0.99 = torch 0.01, epsilon 1e-3), dropout, Dense(1) with Glorot-uniform weights and a zero bias, Keras
-hard_sigmoid, binary cross-entropy on predictions clipped to [1e-7, 1 - 1e-7] with per-sample class weights and
+Same shapes and semantics as src/Streetcar.Train (FusedModel, DenseHead, Trainer): one embedding table for all
+columns (10 wide, uniform +-0.05, per-column row offsets), batch norm over the 70 concatenated features (Keras
+momentum 0.99 = torch 0.01, epsilon 1e-3), dropout, the optional ReLU hidden layers (--hidden 64,32 is exp7's),
+Dense(1), every dense layer with Glorot-uniform weights and zero biases, Keras hard_sigmoid or sigmoid
+(--activation), binary cross-entropy on predictions clipped to [1e-7, 1 - 1e-7] with per-sample class weights and
 Keras' batch mean, plain SGD, one thread. Each epoch shuffles, trains, then validates in inference mode, as the
 project's epoch does. Written as idiomatic PyTorch (nn modules, torch.optim.SGD), not tuned op by op; the one
 Keras detail left out, the biased batch variance in the moving variance, changes no work.
@@ -26,7 +27,7 @@ EPSILON = 1e-7
 
 
 class FusedModel(nn.Module):
-    def __init__(self, cardinalities, dim, dropout):
+    def __init__(self, cardinalities, dim, dropout, hidden, activation):
         super().__init__()
         offsets = np.concatenate([[0], np.cumsum(cardinalities)[:-1]])
         self.register_buffer("offsets", torch.tensor(offsets, dtype=torch.int64))
@@ -35,14 +36,27 @@ class FusedModel(nn.Module):
         nn.init.uniform_(self.embedding.weight, -0.05, 0.05)
         self.norm = nn.BatchNorm1d(self.width, eps=1e-3, momentum=0.01)
         self.dropout = nn.Dropout(dropout)
-        self.dense = nn.Linear(self.width, 1)
-        nn.init.xavier_uniform_(self.dense.weight)
-        nn.init.zeros_(self.dense.bias)
+        layers, width = [], self.width
+        for units in hidden:
+            layers += [keras_dense(width, units), nn.ReLU()]
+            width = units
+        self.head = nn.Sequential(*layers, keras_dense(width, 1))
+        self.activation = activation
 
     def forward(self, codes):
         x = self.embedding(codes + self.offsets).view(codes.shape[0], self.width)
-        z = self.dense(self.dropout(self.norm(x)))
+        z = self.head(self.dropout(self.norm(x)))
+        if self.activation == "sigmoid":
+            return torch.sigmoid(z)
         return torch.clamp(0.2 * z + 0.5, 0.0, 1.0)  # Keras hard_sigmoid
+
+
+def keras_dense(inputs, outputs):
+    """Keras Dense defaults: Glorot-uniform weights, zero bias."""
+    layer = nn.Linear(inputs, outputs)
+    nn.init.xavier_uniform_(layer.weight)
+    nn.init.zeros_(layer.bias)
+    return layer
 
 
 def keras_bce(p, labels, weights):
@@ -94,6 +108,8 @@ def main():
     parser.add_argument("--positive-weight", type=float, default=49.0)
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--hidden", default="", help="comma-separated widths of the ReLU hidden layers (none: the book's model)")
+    parser.add_argument("--activation", choices=["hard_sigmoid", "sigmoid"], default="hard_sigmoid")
     args = parser.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -102,7 +118,8 @@ def main():
     train_x, train_y = read_split(args.data, "train", len(cardinalities))
     valid_x, valid_y = read_split(args.data, "valid", len(cardinalities))
     train_w = 1.0 + train_y * (args.positive_weight - 1.0)
-    model = FusedModel(cardinalities, 10, args.dropout)
+    hidden = [int(h) for h in args.hidden.split(",") if h]
+    model = FusedModel(cardinalities, 10, args.dropout, hidden, args.activation)
     optimizer = torch.optim.SGD(model.parameters(), lr=args.learning_rate)
     generator = torch.Generator().manual_seed(args.seed)
     seconds, cpu_seconds = [], []

@@ -12,11 +12,17 @@ public sealed class TrainStageTests(ITestOutputHelper output) : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    public void Run_Twice_SameSeeds_IdenticalWeightsAndHistory(int threads)
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(1, true)]
+    public void Run_Twice_SameSeeds_IdenticalWeightsAndHistory(int threads, bool exp7Head)
     {
+        // exp7's head: hidden layers [64, 32] and a sigmoid output, on the managed step like the book's model.
         var config = TestData.Config() with { Threads = threads };
+        if (exp7Head)
+        {
+            config = config with { HiddenLayers = [64, 32], OutputActivation = Activation.Sigmoid };
+        }
         using var a = TrainStage.Run(TestData.Input(config, _temp.Sub("a")));
         using var b = TrainStage.Run(TestData.Input(config, _temp.Sub("b")));
 

@@ -1,6 +1,8 @@
+using Streetcar.Train.Training;
+
 namespace Streetcar.Train.Benchmarks;
 
-/// <summary>Measured training time of one model form.</summary>
+/// <summary>Measured training time of one model.</summary>
 /// <param name="Form">Model formulation.</param>
 /// <param name="Rows">Training rows per epoch.</param>
 /// <param name="BatchSize">Rows per SGD step.</param>
@@ -10,7 +12,11 @@ namespace Streetcar.Train.Benchmarks;
 /// Processor time of the process in each measured epoch: on a shared machine, less disturbed by other
 /// processes than wall time (one libtorch thread, so about one core's worth).
 /// </param>
-public sealed record EpochTiming(Model.ModelForm Form, int Rows, int BatchSize, int Threads, IReadOnlyList<double> EpochSeconds, IReadOnlyList<double> CpuSeconds)
+/// <param name="HiddenLayers">Widths of the model's hidden layers (none: the book's model).</param>
+/// <param name="Path">Which code trained it.</param>
+/// <param name="EpochFlops">Floating-point operations of one epoch, training and validation (see <see cref="EpochBenchmark.EpochFlops"/>).</param>
+public sealed record EpochTiming(Model.ModelForm Form, int Rows, int BatchSize, int Threads, IReadOnlyList<double> EpochSeconds, IReadOnlyList<double> CpuSeconds,
+    IReadOnlyList<int> HiddenLayers, TrainingPath Path, double EpochFlops)
 {
     /// <summary>Fastest epoch: the least disturbed by other processes on a shared machine.</summary>
     public double BestSeconds => EpochSeconds.Min();

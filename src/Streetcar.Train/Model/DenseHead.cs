@@ -30,6 +30,9 @@ public sealed class DenseHead : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>The ReLU dense layers, input side first (a fresh list on every call).</summary>
+    public IReadOnlyList<Linear> Hidden => [.. hidden];
+
     /// <summary>The final Dense(1) layer (the only layer when there are no hidden ones).</summary>
     public Linear Output => output;
 

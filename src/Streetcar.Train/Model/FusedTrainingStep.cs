@@ -8,12 +8,13 @@ using static TorchSharp.torch;
 namespace Streetcar.Train.Model;
 
 /// <summary>
-/// Plain-SGD steps of a <see cref="FusedModel"/> without hidden layers (the book's model), forward and backward
-/// written out over managed copies of its parameters. The same function as <c>model.forward</c> →
-/// <see cref="KerasBinaryCrossEntropy.WeightedSum"/> → <c>backward</c> → <see cref="PlainSgd.Step"/>, including
-/// the Keras batch-norm moving averages and the <see cref="SeededDropout"/> draws (proved by test), summed in
-/// another order. Why: a batch of 1000 rows is about 1 MFLOP, and through libtorch it costs ~60 calls with their
-/// per-call overhead plus index_add_ over 7,000 ten-float slices; here it is a few passes over one buffer.
+/// Plain-SGD steps of a <see cref="FusedModel"/>, forward and backward written out over managed copies of its
+/// parameters, and its inference-mode predictions (the per-epoch validation pass). The same function as
+/// <c>model.forward</c> → <see cref="KerasBinaryCrossEntropy.WeightedSum"/> → <c>backward</c> →
+/// <see cref="PlainSgd.Step"/>, including the Keras batch-norm moving averages and the <see cref="SeededDropout"/>
+/// draws (proved by test), summed in another order. Why: a batch of 1000 rows of the book's model is about
+/// 1 MFLOP, and through libtorch it costs ~60 calls with their per-call overhead plus index_add_ over 7,000
+/// ten-float slices; here it is a few passes over one buffer. Hidden layers go through <see cref="DenseHeadStep"/>.
 /// </summary>
 /// <remarks>
 /// Features are padded to a multiple of 8 so that every per-feature operation is a <see cref="Vector256{T}"/>
@@ -24,6 +25,9 @@ namespace Streetcar.Train.Model;
 public sealed class FusedTrainingStep
 {
     private const int Lanes = 8;
+
+    /// <summary>Rows per block of <see cref="Predict"/>: the buffers of a training batch, about.</summary>
+    private const int PredictBlock = 1024;
     private const float HardSigmoidSlope = 0.2f;
 
     // Torch converts the double clip bounds to float; so does this (1 - 1e-7 becomes 0.99999988).
@@ -45,6 +49,7 @@ public sealed class FusedTrainingStep
     private readonly float[] _movingMean;
     private readonly float[] _movingVar;
     private readonly float[] _dense;
+    private readonly DenseHeadStep? _head;
     private float _bias;
 
     // Per-batch scratch, reused: per-feature statistics and gradients, then per-row buffers.
@@ -59,6 +64,7 @@ public sealed class FusedTrainingStep
     private float[] _normalised = [];
     private float[] _work = [];
     private float[] _gradOut = [];
+    private float[] _outputs = [];
     private float _gradBias;
 
     /// <summary>Copies the parameters of <paramref name="model"/> in; see <see cref="Supports"/>.</summary>
@@ -66,7 +72,7 @@ public sealed class FusedTrainingStep
     {
         if (!Supports(model))
         {
-            throw new ArgumentException("the managed step covers the fused model without hidden layers", nameof(model));
+            throw new ArgumentException("the managed step covers the fused model with float32 weights and a known output activation", nameof(model));
         }
         _model = model;
         var architecture = model.Architecture;
@@ -98,13 +104,20 @@ public sealed class FusedTrainingStep
         model.Norm.Bias.data<float>().CopyTo(_beta.AsSpan(0, _features), 0, 0);
         model.Norm.RunningMean.data<float>().CopyTo(_movingMean.AsSpan(0, _features), 0, 0);
         model.Norm.RunningVar.data<float>().CopyTo(_movingVar.AsSpan(0, _features), 0, 0);
-        model.Head.Output.weight!.data<float>().CopyTo(_dense.AsSpan(0, _features), 0, 0);
-        _bias = model.Head.Output.bias!.data<float>()[0];
+        if (architecture.HiddenLayers.Count > 0)
+        {
+            _head = new DenseHeadStep(model.Head, _features, _width);
+        }
+        else
+        {
+            model.Head.Output.weight!.data<float>().CopyTo(_dense.AsSpan(0, _features), 0, 0);
+            _bias = model.Head.Output.bias!.data<float>()[0];
+        }
     }
 
     /// <summary>Whether <paramref name="model"/> is a form this step computes (else train it through autograd).</summary>
     public static bool Supports(StreetcarModel model) =>
-        model is FusedModel { Architecture.HiddenLayers.Count: 0 } fused
+        model is FusedModel fused
         && fused.Architecture.Activation is Activation.HardSigmoid or Activation.Sigmoid
         && fused.Embedding.weight!.dtype == ScalarType.Float32;
 
@@ -117,6 +130,11 @@ public sealed class FusedTrainingStep
         _model.Norm.Bias.data<float>().CopyFrom(_beta.AsSpan(0, _features), 0, 0);
         _model.Norm.RunningMean.data<float>().CopyFrom(_movingMean.AsSpan(0, _features), 0, 0);
         _model.Norm.RunningVar.data<float>().CopyFrom(_movingVar.AsSpan(0, _features), 0, 0);
+        if (_head is not null)
+        {
+            _head.Push();
+            return;
+        }
         _model.Head.Output.weight!.data<float>().CopyFrom(_dense.AsSpan(0, _features), 0, 0);
         _model.Head.Output.bias!.data<float>()[0] = _bias;
     }
@@ -130,15 +148,14 @@ public sealed class FusedTrainingStep
         ReadOnlySpan<float> weights, double learningRate)
     {
         var n = labels.Length;
-        if (_normalised.Length < n * _width)
-        {
-            _normalised = new float[n * _width];
-            _work = new float[n * _width];
-            _gradOut = new float[n];
-        }
-        Gather(inputs, n);
+        Reserve(n);
+        Gather(inputs, n, sums: true);
         Statistics(n);
         var dropped = _model.Dropout.Rate > 0 ? _model.Dropout.DroppedPositions((long)n * _features) : [];
+        if (_head is not null)
+        {
+            return StepThroughHead(inputs, labels, weights, dropped, (float)-learningRate);
+        }
         var (loss, correct) = ForwardAndLoss(labels, weights, dropped);
         if (double.IsNaN(loss))
         {
@@ -150,17 +167,146 @@ public sealed class FusedTrainingStep
         return (loss, correct);
     }
 
+    /// <summary>The step with hidden layers: the batch norm and dropout as above, the layers in <see cref="DenseHeadStep"/>.</summary>
+    private (double WeightedLoss, int Correct) StepThroughHead(ReadOnlySpan<int> inputs, ReadOnlySpan<float> labels,
+        ReadOnlySpan<float> weights, long[] dropped, float step)
+    {
+        var n = labels.Length;
+        var rows = RoundUp(n);
+        NormaliseAndDrop(n, dropped);
+        _head!.Forward(_work, rows, _outputs);
+        var loss = 0.0;
+        var correct = 0;
+        for (var r = 0; r < n; r++)
+        {
+            var (p, slope) = Activate(_outputs[r]);
+            if (float.IsNaN(p))
+            {
+                return (double.NaN, correct);
+            }
+            loss += RowLoss(p, slope, labels[r], weights[r], n, out _gradOut[r]);
+            correct += (p > 0.5f) == (labels[r] > 0.5f) ? 1 : 0;
+        }
+        _gradOut.AsSpan(n, rows - n).Clear();
+        _head.Backward(_work, _gradOut, n, rows);
+        BackwardThroughNorm(n, dropped);
+        BackwardToTable(inputs, n);
+        Update(step);
+        _head.Update(step);
+        return (loss, correct);
+    }
+
     /// <summary>
-    /// x[r, c·dim + d] = table[input[r, c], d] into <see cref="_normalised"/> (padding stays 0), and the
-    /// per-feature sums into <see cref="_mean"/> while each row is in cache.
+    /// Probabilities of the rows <paramref name="inputs"/> (row-major, one embedding row per column) in inference
+    /// mode: the moving batch-norm statistics, no dropout. The parameters are the step's current ones.
+    /// </summary>
+    /// <remarks>
+    /// The batch norm is torch's inference formula, x·α + (β − mean·α) with α = γ / √(var + ε) in float; the
+    /// dense layers sum in <see cref="SmallGemm"/>'s order rather than libtorch's, so the outputs agree with
+    /// <c>model.forward</c> in eval mode to float rounding, not bit for bit (measured by test).
+    /// </remarks>
+    public void Predict(ReadOnlySpan<int> inputs, Span<float> probabilities)
+    {
+        var total = probabilities.Length;
+        if (inputs.Length != total * _columns)
+        {
+            throw new ArgumentException($"{inputs.Length} inputs for {total} rows of {_columns} columns", nameof(inputs));
+        }
+        Reserve(Math.Min(PredictBlock, total));
+        var alpha = new float[_width];
+        var shift = new float[_width];
+        var epsilon = (float)ModelArchitecture.BatchNormEpsilon;
+        for (var f = 0; f < _features; f++)
+        {
+            alpha[f] = 1f / MathF.Sqrt(_movingVar[f] + epsilon) * _gamma[f];
+            shift[f] = _beta[f] - (_movingMean[f] * alpha[f]);
+        }
+        for (var start = 0; start < total; start += PredictBlock)
+        {
+            var n = Math.Min(PredictBlock, total - start);
+            Gather(inputs.Slice(start * _columns, n * _columns), n, sums: false);
+            Normalise(n, alpha, shift);
+            if (_head is not null)
+            {
+                _head.Forward(_work, RoundUp(n), _outputs);
+            }
+            else
+            {
+                OutputLayer(n);
+            }
+            for (var r = 0; r < n; r++)
+            {
+                probabilities[start + r] = Activate(_outputs[r]).P;
+            }
+        }
+    }
+
+    /// <summary>h = x·α + shift per feature into <see cref="_work"/>, the padded rows up to a multiple of 4 zeroed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Normalise(int n, float[] alpha, float[] shift)
+    {
+        ref var x = ref MemoryMarshal.GetArrayDataReference(_normalised);
+        ref var h = ref MemoryMarshal.GetArrayDataReference(_work);
+        ref var a = ref MemoryMarshal.GetArrayDataReference(alpha);
+        ref var b = ref MemoryMarshal.GetArrayDataReference(shift);
+        for (var r = 0; r < n; r++)
+        {
+            for (var f = 0; f < _width; f += Lanes)
+            {
+                var at = (nuint)((r * _width) + f);
+                ((Vector256.LoadUnsafe(ref x, at) * Vector256.LoadUnsafe(ref a, (nuint)f)) + Vector256.LoadUnsafe(ref b, (nuint)f)).StoreUnsafe(ref h, at);
+            }
+        }
+        _work.AsSpan(n * _width, (RoundUp(n) - n) * _width).Clear();
+    }
+
+    /// <summary>z = h·w + bias of the model without hidden layers into <see cref="_outputs"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void OutputLayer(int n)
+    {
+        ref var h = ref MemoryMarshal.GetArrayDataReference(_work);
+        ref var dense = ref MemoryMarshal.GetArrayDataReference(_dense);
+        for (var r = 0; r < n; r++)
+        {
+            var dot = Vector256<float>.Zero;
+            for (var f = 0; f < _width; f += Lanes)
+            {
+                dot += Vector256.LoadUnsafe(ref h, (nuint)((r * _width) + f)) * Vector256.LoadUnsafe(ref dense, (nuint)f);
+            }
+            _outputs[r] = Vector256.Sum(dot) + _bias;
+        }
+    }
+
+    /// <summary>Buffers for batches of up to <paramref name="n"/> rows (padded to a multiple of 4), grown only when needed.</summary>
+    private void Reserve(int n)
+    {
+        var rows = RoundUp(n);
+        if (_normalised.Length >= rows * _width)
+        {
+            return;
+        }
+        _normalised = new float[rows * _width];
+        _work = new float[rows * _width];
+        _gradOut = new float[rows];
+        _outputs = new float[rows];
+    }
+
+    private static int RoundUp(int n) => (n + SmallGemm.RowBlock - 1) / SmallGemm.RowBlock * SmallGemm.RowBlock;
+
+    /// <summary>
+    /// x[r, c·dim + d] = table[input[r, c], d] into <see cref="_normalised"/> (padding stays 0), and with
+    /// <paramref name="sums"/> the per-feature sums into <see cref="_mean"/> while each row is in cache.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Gather(ReadOnlySpan<int> inputs, int n)
+    private void Gather(ReadOnlySpan<int> inputs, int n, bool sums)
     {
         ref var table = ref MemoryMarshal.GetArrayDataReference(_table);
         ref var x = ref MemoryMarshal.GetArrayDataReference(_normalised);
         ref var sum = ref MemoryMarshal.GetArrayDataReference(_mean);
-        Array.Clear(_mean);
+        if (sums)
+        {
+            Array.Clear(_mean);
+        }
         for (var r = 0; r < n; r++)
         {
             var codes = inputs.Slice(r * _columns, _columns);
@@ -173,6 +319,10 @@ public sealed class FusedTrainingStep
                     throw new ArgumentOutOfRangeException(nameof(inputs), codes[c], $"embedding row outside 0..{_tableRows - 1}");
                 }
                 Copy(ref table, (nuint)(codes[c] * _dim), ref x, row + (nuint)(c * _dim), _dim);
+            }
+            if (!sums)
+            {
+                continue;
             }
             for (var f = 0; f < _width; f += Lanes)
             {
@@ -273,17 +423,58 @@ public sealed class FusedTrainingStep
             {
                 return (double.NaN, correct);
             }
-            var t = labels[r];
-            var w = weights[r];
-            var clipped = Math.Clamp(p, ClipLow, ClipHigh);
-            loss += w * (double)CrossEntropy(clipped, t);
-            // torch's binary_cross_entropy gradient, (p − t) / max(p·(1 − p), 1e-12), zero where the clip acted.
-            var passes = p >= ClipLow && p <= ClipHigh;
-            _gradOut[r] = passes ? w / n * (clipped - t) / MathF.Max((1 - clipped) * clipped, 1e-12f) * slope : 0f;
-            correct += (p > 0.5f) == (t > 0.5f) ? 1 : 0;
+            loss += RowLoss(p, slope, labels[r], weights[r], n, out _gradOut[r]);
+            correct += (p > 0.5f) == (labels[r] > 0.5f) ? 1 : 0;
         }
         return (loss, correct);
     }
+
+    /// <summary>
+    /// w·l of one row with prediction <paramref name="p"/> (activation slope <paramref name="slope"/>), and the
+    /// gradient of the batch loss Σ w·l / n with respect to the output layer's z.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double RowLoss(float p, float slope, float t, float w, int n, out float gradient)
+    {
+        var clipped = Math.Clamp(p, ClipLow, ClipHigh);
+        // torch's binary_cross_entropy gradient, (p − t) / max(p·(1 − p), 1e-12), zero where the clip acted.
+        var passes = p >= ClipLow && p <= ClipHigh;
+        gradient = passes ? w / n * (clipped - t) / MathF.Max((1 - clipped) * clipped, 1e-12f) * slope : 0f;
+        return w * (double)CrossEntropy(clipped, t);
+    }
+
+    /// <summary>
+    /// x̂ = (x − mean)·rstd in place and h = dropout(γ·x̂ + β) into <see cref="_work"/> (the training-mode batch
+    /// norm, as in <see cref="ForwardAndLoss"/>), the padded rows up to a multiple of 4 zeroed.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void NormaliseAndDrop(int n, long[] dropped)
+    {
+        ref var x = ref MemoryMarshal.GetArrayDataReference(_normalised);
+        ref var h = ref MemoryMarshal.GetArrayDataReference(_work);
+        ref var mean = ref MemoryMarshal.GetArrayDataReference(_mean);
+        ref var rstd = ref MemoryMarshal.GetArrayDataReference(_rstd);
+        ref var gamma = ref MemoryMarshal.GetArrayDataReference(_gamma);
+        ref var beta = ref MemoryMarshal.GetArrayDataReference(_beta);
+        var scale = Vector256.Create(_dropScale);
+        var next = 0;
+        for (var r = 0; r < n; r++)
+        {
+            for (var f = 0; f < _width; f += Lanes)
+            {
+                var at = (nuint)((r * _width) + f);
+                var xhat = (Vector256.LoadUnsafe(ref x, at) - Vector256.LoadUnsafe(ref mean, (nuint)f)) * Vector256.LoadUnsafe(ref rstd, (nuint)f);
+                xhat.StoreUnsafe(ref x, at);
+                var y = (xhat * Vector256.LoadUnsafe(ref gamma, (nuint)f)) + Vector256.LoadUnsafe(ref beta, (nuint)f);
+                (y * scale).StoreUnsafe(ref h, at);
+            }
+            next = ZeroDropped(_work, r, dropped, next);
+        }
+        _work.AsSpan(n * _width, (RoundUp(n) - n) * _width).Clear();
+    }
+
+    /// <summary>Keras' loss of one row: torch's binary_cross_entropy of the clipped prediction.</summary>
+    public static float ClippedCrossEntropy(float p, float t) => CrossEntropy(Math.Clamp(p, ClipLow, ClipHigh), t);
 
     /// <summary>torch's binary_cross_entropy of one row, logs floored at −100; one log for a 0/1 label.</summary>
     private static float CrossEntropy(float p, float t) => t switch
@@ -355,6 +546,39 @@ public sealed class FusedTrainingStep
             }
         }
         _gradBias = gradBias;
+    }
+
+    /// <summary>
+    /// Given ∂L/∂h in <see cref="_work"/> (from the hidden layers), ∂/∂y = ∂L/∂h·mask in place and the
+    /// gradients of γ and β, as <see cref="Backward"/> does for the model without hidden layers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void BackwardThroughNorm(int n, long[] dropped)
+    {
+        ref var xhat = ref MemoryMarshal.GetArrayDataReference(_normalised);
+        ref var work = ref MemoryMarshal.GetArrayDataReference(_work);
+        var scale = Vector256.Create(_dropScale);
+        Array.Clear(_gradGamma);
+        Array.Clear(_gradBeta);
+        ref var gradGamma = ref MemoryMarshal.GetArrayDataReference(_gradGamma);
+        ref var gradBeta = ref MemoryMarshal.GetArrayDataReference(_gradBeta);
+        var next = 0;
+        for (var r = 0; r < n; r++)
+        {
+            for (var f = 0; f < _width; f += Lanes)
+            {
+                var at = (nuint)(r * _width + f);
+                (Vector256.LoadUnsafe(ref work, at) * scale).StoreUnsafe(ref work, at);
+            }
+            next = ZeroDropped(_work, r, dropped, next);
+            for (var f = 0; f < _width; f += Lanes)
+            {
+                var at = (nuint)(r * _width + f);
+                var dy = Vector256.LoadUnsafe(ref work, at);
+                (Vector256.LoadUnsafe(ref gradBeta, (nuint)f) + dy).StoreUnsafe(ref gradBeta, (nuint)f);
+                (Vector256.LoadUnsafe(ref gradGamma, (nuint)f) + (dy * Vector256.LoadUnsafe(ref xhat, at))).StoreUnsafe(ref gradGamma, (nuint)f);
+            }
+        }
     }
 
     /// <summary>

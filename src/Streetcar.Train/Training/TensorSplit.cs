@@ -13,7 +13,10 @@ namespace Streetcar.Train.Training;
 public sealed class TensorSplit : IDisposable
 {
     private int[]? _packed;
+    private CompactRows? _compact;
+    private bool _packTried;
     private (int[] Inputs, float[] Labels, float[] Weights)? _ordered;
+    private (int[] Inputs, float[] Labels)? _inPlace;
 
     private TensorSplit(Tensor inputs, Tensor labels, Tensor weights)
     {
@@ -43,12 +46,23 @@ public sealed class TensorSplit : IDisposable
     {
         var columns = (int)Inputs.shape[1];
         var stride = columns + 2;
-        var packed = _packed ??= Pack(columns);
+        if (!_packTried)
+        {
+            _packTried = true;
+            _compact = CompactRows.TryPack(MemoryMarshal.Cast<byte, long>(Inputs.bytes), MemoryMarshal.Cast<byte, float>(Labels.bytes),
+                MemoryMarshal.Cast<byte, float>(Weights.bytes), columns);
+        }
         if (_ordered is null || _ordered.Value.Labels.Length != order.Length)
         {
             _ordered = (new int[order.Length * columns], new float[order.Length], new float[order.Length]);
         }
         var (inputs, labels, weights) = _ordered.Value;
+        if (_compact is not null)
+        {
+            _compact.CopyInOrder(order, columns, inputs, labels, weights);
+            return _ordered.Value;
+        }
+        var packed = _packed ??= Pack(columns);
         for (var i = 0; i < order.Length; i++)
         {
             var from = order[i] * stride;
@@ -61,6 +75,26 @@ public sealed class TensorSplit : IDisposable
             weights[i] = BitConverter.Int32BitsToSingle(packed[from + columns + 1]);
         }
         return _ordered.Value;
+    }
+
+    /// <summary>
+    /// The inputs (int32, row-major) and labels in the split's own order, copied out once and kept: what a managed
+    /// validation pass reads every epoch.
+    /// </summary>
+    public (int[] Inputs, float[] Labels) InPlace()
+    {
+        if (_inPlace is { } kept)
+        {
+            return kept;
+        }
+        var inputs = MemoryMarshal.Cast<byte, long>(Inputs.bytes);
+        var copy = new int[inputs.Length];
+        for (var i = 0; i < copy.Length; i++)
+        {
+            copy[i] = checked((int)inputs[i]);
+        }
+        _inPlace = (copy, MemoryMarshal.Cast<byte, float>(Labels.bytes).ToArray());
+        return _inPlace.Value;
     }
 
     /// <summary>

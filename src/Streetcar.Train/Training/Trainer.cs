@@ -10,7 +10,8 @@ namespace Streetcar.Train.Training;
 /// <summary>
 /// The training loop, Keras 2 style: per epoch, shuffle the rows with <see cref="SplitMix64"/>, take plain SGD
 /// steps on batches (loss sum(w·l) / batch size), then validate in inference mode and ask the callbacks
-/// whether to go on.
+/// whether to go on. Fused models (with or without hidden layers) train and validate in
+/// <see cref="FusedTrainingStep"/>; any other form through libtorch's autograd (<see cref="TrainingPlan.Path"/>).
 /// </summary>
 public static class Trainer
 {
@@ -29,7 +30,12 @@ public static class Trainer
         SplitMix64? shuffle = null, int firstEpoch = 1)
     {
         var batches = (train.Rows + options.BatchSize - 1) / options.BatchSize;
-        var plan = new TrainingPlan(options.Experiment, options.Epochs, batches, train.Rows, valid.Rows) { FirstEpoch = firstEpoch };
+        var managed = FusedTrainingStep.Supports(model);
+        var plan = new TrainingPlan(options.Experiment, options.Epochs, batches, train.Rows, valid.Rows)
+        {
+            FirstEpoch = firstEpoch,
+            Path = managed ? TrainingPath.Managed : TrainingPath.Autograd,
+        };
         foreach (var callback in callbacks)
         {
             callback.OnTrainBegin(plan);
@@ -40,8 +46,10 @@ public static class Trainer
         var validLabels = ValidationLabels(valid);
         for (var epoch = firstEpoch; epoch <= options.Epochs; epoch++)
         {
-            var (loss, accuracy) = TrainEpoch(model, optimizer, train, shuffle, options.BatchSize, epoch, callbacks);
-            var (valLoss, valAccuracy, valScores) = Validate(model, valid);
+            model.train();
+            var (loss, accuracy, valLoss, valAccuracy, valScores) = managed
+                ? ManagedEpoch((FusedModel)model, optimizer.LearningRate, train, valid, shuffle, options.BatchSize, epoch, callbacks)
+                : AutogradEpoch(model, optimizer, train, valid, shuffle, options.BatchSize, epoch, callbacks);
             var record = new EpochRecord(epoch, loss, accuracy, valLoss, valAccuracy,
                 ValidationMonitors.Value(ValidationMonitors.RocAuc, validLabels, valScores),
                 ValidationMonitors.Value(ValidationMonitors.PrAuc, validLabels, valScores),
@@ -64,19 +72,21 @@ public static class Trainer
         return history;
     }
 
-    private static (double Loss, double Accuracy) TrainEpoch(
-        StreetcarModel model, PlainSgd optimizer, TensorSplit train, SplitMix64 shuffle, int batchSize, int epoch,
+    private static (double Loss, double Accuracy, double ValLoss, double ValAccuracy, float[] ValScores) AutogradEpoch(
+        StreetcarModel model, PlainSgd optimizer, TensorSplit train, TensorSplit valid, SplitMix64 shuffle, int batchSize, int epoch,
         IReadOnlyList<ITrainingCallback> callbacks)
     {
-        model.train();
-        return FusedTrainingStep.Supports(model)
-            ? TrainEpochManaged((FusedModel)model, optimizer.LearningRate, train, shuffle, batchSize, epoch, callbacks)
-            : TrainEpochAutograd(model, optimizer, train, shuffle, batchSize, epoch, callbacks);
+        var (loss, accuracy) = TrainEpochAutograd(model, optimizer, train, shuffle, batchSize, epoch, callbacks);
+        var (valLoss, valAccuracy, valScores) = Validate(model, valid);
+        return (loss, accuracy, valLoss, valAccuracy, valScores);
     }
 
-    /// <summary>The book's model: every step in <see cref="FusedTrainingStep"/>, the weights written back at the end.</summary>
-    private static (double Loss, double Accuracy) TrainEpochManaged(
-        FusedModel model, double learningRate, TensorSplit train, SplitMix64 shuffle, int batchSize, int epoch,
+    /// <summary>
+    /// A fused model: every step in <see cref="FusedTrainingStep"/>, then the validation pass from the step's own
+    /// parameters (no libtorch call in the epoch), the weights written back at the end.
+    /// </summary>
+    private static (double Loss, double Accuracy, double ValLoss, double ValAccuracy, float[] ValScores) ManagedEpoch(
+        FusedModel model, double learningRate, TensorSplit train, TensorSplit valid, SplitMix64 shuffle, int batchSize, int epoch,
         IReadOnlyList<ITrainingCallback> callbacks)
     {
         var rows = train.Rows;
@@ -110,7 +120,29 @@ public static class Trainer
         {
             step.Push();
         }
-        return (lossSum / rows, (double)correct / rows);
+        var (validInputs, validLabels) = valid.InPlace();
+        var scores = new float[valid.Rows];
+        step.Predict(validInputs, scores);
+        // As the autograd path leaves it (its validation pass switches to inference mode).
+        model.eval();
+        var (valLoss, valAccuracy) = ValidationFigures(scores, validLabels);
+        return (lossSum / rows, (double)correct / rows, valLoss, valAccuracy, scores);
+    }
+
+    /// <summary>
+    /// Unweighted loss and accuracy of the probabilities <paramref name="scores"/>, as <see cref="Validate"/>
+    /// computes them from libtorch's: each row's clipped cross-entropy in float, their mean in double.
+    /// </summary>
+    public static (double Loss, double Accuracy) ValidationFigures(ReadOnlySpan<float> scores, ReadOnlySpan<float> labels)
+    {
+        var sum = 0.0;
+        var correct = 0L;
+        for (var r = 0; r < scores.Length; r++)
+        {
+            sum += FusedTrainingStep.ClippedCrossEntropy(scores[r], labels[r]);
+            correct += (scores[r] > AccuracyThreshold) == (labels[r] > AccuracyThreshold) ? 1 : 0;
+        }
+        return (sum / scores.Length, (double)correct / scores.Length);
     }
 
     /// <summary>Any other form (per-column, hidden layers) through libtorch's autograd.</summary>

@@ -10,4 +10,7 @@ public sealed record TrainingPlan(string Experiment, int Epochs, int BatchesPerE
 {
     /// <summary>First epoch this run trains: 1, or the epoch after the last one of the trajectory it resumes.</summary>
     public int FirstEpoch { get; init; } = 1;
+
+    /// <summary>Which code trains and validates (see <see cref="Model.FusedTrainingStep.Supports"/>).</summary>
+    public TrainingPath Path { get; init; } = TrainingPath.Autograd;
 }

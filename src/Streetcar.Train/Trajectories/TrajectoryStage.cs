@@ -17,9 +17,11 @@ public static class TrajectoryStage
     /// <summary>Version of the stage's logic; part of every trajectory (and so every train) cache key.</summary>
     /// <remarks>
     /// 2: the managed training step (sums in another order); 3: epoch records carry val_roc_auc, val_pr_auc and
-    /// val_weighted_loss (the older numbers unchanged).
+    /// val_weighted_loss (the older numbers unchanged); 4: models with hidden layers train on the managed step too,
+    /// and the per-epoch validation of every managed model is computed in managed code (the book's training
+    /// bits unchanged, its validation figures within float rounding of the libtorch pass's).
     /// </remarks>
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>
     /// Trains (or extends <see cref="TrajectoryInput.ResumeFrom"/>) and writes the trajectory folder. A resumed

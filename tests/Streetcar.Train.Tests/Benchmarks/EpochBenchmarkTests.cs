@@ -21,6 +21,27 @@ public sealed class EpochBenchmarkTests(ITestOutputHelper output)
         Assert.Equal([ModelForm.PerColumn, ModelForm.Fused], timings.Select(t => t.Form));
     }
 
+    [Fact]
+    public void MeasureExp7_SmallData_TrainsOnTheManagedStep()
+    {
+        var (train, valid) = EpochBenchmark.Data(rows: 4000);
+        var timing = EpochBenchmark.MeasureExp7(train, valid, epochs: 1);
+        Assert.Equal(Streetcar.Train.Training.TrainingPath.Managed, timing.Path);
+        Assert.Equal([64, 32], timing.HiddenLayers);
+        Assert.Single(timing.EpochSeconds);
+    }
+
+    [Fact]
+    public void EpochFlops_CountsThreeProductsPerTrainingRowOnePerValidationRow_PlusTheNormWork()
+    {
+        var (train, _) = EpochBenchmark.Data(rows: 10);
+        // Book: 70 multiply-adds; exp7: 70·64 + 64·32 + 32 = 6,560. Training 6 flops per multiply-add plus 19 per
+        // feature, validation 2 plus 2.
+        Assert.Equal((6.0 * 70) + (19 * 70), EpochBenchmark.EpochFlops(EpochBenchmark.Architecture(train, [], Streetcar.Core.Config.Activation.HardSigmoid), 1, 0));
+        Assert.Equal(40_690.0, EpochBenchmark.EpochFlops(EpochBenchmark.Architecture(train, [64, 32], Streetcar.Core.Config.Activation.Sigmoid), 1, 0));
+        Assert.Equal(2.0 * ((2 * 6_560) + (2 * 70)), EpochBenchmark.EpochFlops(EpochBenchmark.Architecture(train, [64, 32], Streetcar.Core.Config.Activation.Sigmoid), 0, 2));
+    }
+
     /// <summary>The real-shape figure: set STREETCAR_BENCH=1 (takes about a minute).</summary>
     [Fact]
     public void Measure_RealShape_PerColumnAndFusedSideBySide()

@@ -73,8 +73,10 @@ public sealed class SharedTrajectoryTests : IDisposable
         Assert.Equal(3, kept.ChosenEpoch);
         Assert.Equal(Streetcar.Evaluate.Metrics.ValidationMonitors.Value(Streetcar.Evaluate.Metrics.ValidationMonitors.RocAuc, valid.Labels, scores), last.ValRocAuc, 12);
         Assert.Equal(Streetcar.Evaluate.Metrics.ValidationMonitors.Value(Streetcar.Evaluate.Metrics.ValidationMonitors.PrAuc, valid.Labels, scores), last.ValPrAuc, 12);
+        // The epoch's figures come from the managed validation pass, these from libtorch's forward: the same
+        // probabilities to float rounding (~1e-9 here), so the loss agrees to 7 places, not bit for bit.
         Assert.Equal(Streetcar.Evaluate.Metrics.ValidationMonitors.Value(Streetcar.Evaluate.Metrics.ValidationMonitors.WeightedLoss, valid.Labels, scores, history.ZeroWeight, history.OneWeight),
-            last.ValWeightedLoss, 9);
+            last.ValWeightedLoss, 7);
         Assert.All(history.Epochs, r => Assert.InRange(r.ValRocAuc, 0, 1));
     }
 
