@@ -49,7 +49,16 @@ public static class ScoreCommand
             {
                 throw new PipelineException("batch scoring needs both --input FILE and --output FILE", ExitCodes.Usage);
             }
+            if (input is not null && TripOptionGiven(result) is { } option)
+            {
+                throw new PipelineException($"{option} describes one trip and --input a CSV of trips: give one or the other", ExitCodes.Usage);
+            }
             var trip = input is null ? Trip(result) : null;
+            if (input is not null)
+            {
+                // Before the model loads: a refused path is found in milliseconds, not after libtorch starts.
+                BatchScorer.CheckPaths(input, output!);
+            }
             var (folder, experiment, model, threshold) = ResolveModel(result, console);
             var json = result.GetValue(Json);
 
@@ -79,6 +88,10 @@ public static class ScoreCommand
         });
         return command;
     }
+
+    /// <summary>The first single-trip option given (--route, --direction, --at, --date, --hour), if any.</summary>
+    private static string? TripOptionGiven(ParseResult result) =>
+        new[] { Route, Direction, At, Date, Hour }.FirstOrDefault(o => result.GetResult(o) is { Implicit: false })?.Name;
 
     /// <summary>The trip of the options; a missing, conflicting or malformed option is a usage error.</summary>
     private static TripDescription Trip(ParseResult result)
