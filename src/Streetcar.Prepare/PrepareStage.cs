@@ -1,8 +1,8 @@
-using Streetcar.Core.Files;
 using Streetcar.Core.Cache;
 using Streetcar.Core.Config;
 using Streetcar.Core.Data;
 using Streetcar.Core.Errors;
+using Streetcar.Core.Files;
 using Streetcar.Core.Hashing;
 using Streetcar.Prepare.Clean;
 using Streetcar.Prepare.Config;

@@ -1,8 +1,8 @@
-using Streetcar.Core.Files;
 using System.CommandLine;
 using System.Diagnostics;
 using Streetcar.Cli.Output;
 using Streetcar.Core.Errors;
+using Streetcar.Core.Files;
 using Streetcar.Core.Json;
 using Streetcar.Report.Compare;
 using Streetcar.Report.Model;

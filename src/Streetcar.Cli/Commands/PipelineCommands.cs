@@ -1,9 +1,9 @@
-using Streetcar.Core.Files;
 using System.CommandLine;
 using Streetcar.Cli.Output;
 using Streetcar.Cli.Pipeline;
 using Streetcar.Cli.Scoring;
 using Streetcar.Core.Errors;
+using Streetcar.Core.Files;
 
 namespace Streetcar.Cli.Commands;
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Streetcar.Core.Config;
 using Streetcar.Core.Data;
 using Streetcar.Core.Errors;
@@ -5,8 +6,6 @@ using Streetcar.Core.Files;
 using Streetcar.Core.Json;
 using Streetcar.Train.Model;
 using Streetcar.Train.Training;
-using System.Text.Json;
-
 using TorchSharp;
 
 namespace Streetcar.Train.Saving;
