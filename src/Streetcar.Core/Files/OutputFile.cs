@@ -41,12 +41,15 @@ public sealed class OutputFile : IDisposable
     public Stream Stream { get; }
 
     /// <summary>
-    /// Refuses <paramref name="target"/> now, before any work, if it could not be written safely (see the class):
-    /// <paramref name="label"/> names it in the message (e.g. <c>--output</c>), <paramref name="inputs"/> are the
-    /// files it must not be.
+    /// Refuses <paramref name="target"/> now, before any work, if it could not be written safely (see the class) or
+    /// at all (its folder read-only, not ours): <paramref name="label"/> names it in the message (e.g.
+    /// <c>--output</c>), <paramref name="inputs"/> are the files it must not be. The probe is a temporary file,
+    /// created and removed; the target is not touched.
     /// </summary>
-    public static void Check(string target, string label, IReadOnlyCollection<string> inputs) =>
-        CheckTarget(target, label, inputs);
+    public static void Check(string target, string label, IReadOnlyCollection<string> inputs)
+    {
+        using var probe = Create(target, label, inputs);
+    }
 
     /// <summary>Checks the target (<see cref="Check"/>) and creates this writer's temporary file beside it.</summary>
     public static OutputFile Create(string target, string label, IReadOnlyCollection<string> inputs)

@@ -16,15 +16,16 @@ public static class BatchScorer
     public const int DefaultChunkRows = 10_000;
 
     /// <summary>
-    /// Scores the file <paramref name="inputPath"/> into <paramref name="outputPath"/> through <see cref="OutputFile"/>:
+    /// Scores the file <paramref name="inputPath"/> into <paramref name="outputPath"/> through <see cref="OutputFile"/>
+    /// (which must not be <paramref name="inputPath"/> nor any of <paramref name="otherInputs"/>):
     /// the output appears only when every row scored, whole, and is never the input itself, a link, a FIFO or a
     /// device. An output that cannot be written is a <see cref="PipelineException"/> naming it, found before any row
     /// is scored; an input that is not a regular file is a <see cref="DataException"/>.
     /// </summary>
-    public static BatchResult ScoreFile(Scorer scorer, string inputPath, string outputPath, int chunkRows = DefaultChunkRows)
+    public static BatchResult ScoreFile(Scorer scorer, string inputPath, string outputPath, IReadOnlyCollection<string>? otherInputs = null, int chunkRows = DefaultChunkRows)
     {
         using var input = OpenInput(inputPath);
-        using var output = OutputFile.Create(outputPath, "--output", [inputPath]);
+        using var output = OutputFile.Create(outputPath, "--output", [inputPath, .. otherInputs ?? []]);
         BatchResult result;
         using (var writer = new StreamWriter(output.Stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" })
         using (var reader = new StreamReader(input))
@@ -36,10 +37,11 @@ public static class BatchScorer
     }
 
     /// <summary>Refuses before the output is touched anything <see cref="ScoreFile"/> would refuse about its paths.</summary>
-    public static void CheckPaths(string inputPath, string outputPath)
+    /// <remarks><paramref name="otherInputs"/>: files besides the CSV the output must not be (the model's).</remarks>
+    public static void CheckPaths(string inputPath, string outputPath, IReadOnlyCollection<string>? otherInputs = null)
     {
         InputFile.EnsureRegular(inputPath, problem => InputProblem(inputPath, problem));
-        OutputFile.Check(outputPath, "--output", [inputPath]);
+        OutputFile.Check(outputPath, "--output", [inputPath, .. otherInputs ?? []]);
     }
 
     private static FileStream OpenInput(string path) => InputFile.OpenRegular(path, problem => InputProblem(path, problem));

@@ -45,6 +45,8 @@ public static class OutputAndReadBadInputs
             w.Write("other.csv", "precious\n");
             SpecialFiles.HardLink(w.PathOf("other.csv"), w.PathOf("other-too.csv"));
         }, "{root}/other.csv", "has 2 hard links"),
+        new("score: --output the model's weights", ExitCodes.Pipeline, w => w.Write("trips.csv", Trips),
+            ["score", "--model", "{model-copy}", "--input", "{root}/trips.csv", "--output", "{model-copy}/weights.dat"], "--output", "same file as the input", "weights.dat"),
         Output("score: --output ends with a slash", _ => { }, "{root}/experiments/", "--output", "is a folder"),
         Output("score: --output under a file", _ => { }, "{root}/trips.csv/out.csv", "--output", "does not exist"),
     ];
@@ -109,6 +111,8 @@ public static class OutputAndReadBadInputs
         new("report config a FIFO", ExitCodes.Config, w => SpecialFiles.Fifo(w.PathOf("experiments/_report.yml")), null, "experiments/_report.yml", "is a FIFO"),
         new("report config a symlink to /dev/zero", ExitCodes.Config, w => File.CreateSymbolicLink(w.PathOf("experiments/_report.yml"), "/dev/zero"), null,
             "experiments/_report.yml", "character device"),
+        new("report config too big", ExitCodes.Config, w => w.Write("experiments/_report.yml", "#" + new string('x', 70_000) + "\n"), null,
+            "experiments/_report.yml", "at most 65536 bytes"),
         new("prepare: config a FIFO", ExitCodes.Config, w => Replace(w, "data/prepare.yml", SpecialFiles.Fifo), null, "data/prepare.yml", "is a FIFO"),
         new("prepare: config a symlink to /dev/zero", ExitCodes.Config, w => Replace(w, "data/prepare.yml", p => File.CreateSymbolicLink(p, "/dev/zero")), null,
             "data/prepare.yml", "character device"),
@@ -150,6 +154,29 @@ public static class OutputAndReadBadInputs
         }, ["score", "--model", "{model}", "--input", "{root}/trips.csv", "--output", "{root}/full/out.csv"], "--output", "No space left on device")
         {
             Undo = w => SpecialFiles.Unmount(w.PathOf("full")),
+        },
+        new("score: --output on a read-only file system", ExitCodes.Pipeline, w =>
+        {
+            w.Write("trips.csv", Trips);
+            SpecialFiles.SmallDisk(w.PathOf("ro"), options: "ro");
+        }, ["score", "--model", "{model}", "--input", "{root}/trips.csv", "--output", "{root}/ro/out.csv"], "--output", "cannot be written", "Read-only file system")
+        {
+            Undo = w => SpecialFiles.Unmount(w.PathOf("ro")),
+        },
+        new("score: --output into an immutable folder", ExitCodes.Pipeline, w =>
+        {
+            w.Write("trips.csv", Trips);
+            Directory.CreateDirectory(w.PathOf("locked"));
+            SpecialFiles.Immutable(w.PathOf("locked"));
+        }, ["score", "--model", "{model}", "--input", "{root}/trips.csv", "--output", "{root}/locked/out.csv"], "--output", "cannot be written")
+        {
+            Undo = w => SpecialFiles.Immutable(w.PathOf("locked"), on: false),
+        },
+        new("export-csv: on a read-only file system", ExitCodes.Pipeline, w => SpecialFiles.SmallDisk(w.PathOf("ro"), options: "ro"),
+            ["prepare", "--data-source", "{root}/source", "--export-csv", "{root}/ro/grid.csv"], "--export-csv", "Read-only file system")
+        {
+            // Refused at the start: the temporary file cannot be created, so the check before any work finds it.
+            Undo = w => SpecialFiles.Unmount(w.PathOf("ro")),
         },
         new("read-only results/plots", ExitCodes.Pipeline, w => SpecialFiles.Immutable(w.PathOf("results/plots")), null, "results/plots", "cannot write")
         {

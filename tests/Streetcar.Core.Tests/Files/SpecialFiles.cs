@@ -25,11 +25,11 @@ public static class SpecialFiles
     /// <summary>A Unix socket file at <paramref name="path"/> (made by mknod: .NET removes a bound socket's file when it closes).</summary>
     public static void Socket(string path) => Check(MkNod(path, 0xC000 | Convert.ToUInt32("644", 8), 0), "mknod", path);
 
-    /// <summary>Mounts a tmpfs of <paramref name="kilobytes"/> KiB at <paramref name="folder"/> (created): a disk that fills up.</summary>
-    public static void SmallDisk(string folder, int kilobytes = 64)
+    /// <summary>Mounts a tmpfs of <paramref name="kilobytes"/> KiB at <paramref name="folder"/> (created): a disk that fills up (or, with "ro", a read-only one).</summary>
+    public static void SmallDisk(string folder, int kilobytes = 64, string? options = null)
     {
         Directory.CreateDirectory(folder);
-        Run("mount", "-t", "tmpfs", "-o", $"size={kilobytes}k", "tmpfs", folder);
+        Run("mount", "-t", "tmpfs", "-o", $"size={kilobytes}k{(options is null ? "" : "," + options)}", "tmpfs", folder);
     }
 
     public static void Unmount(string folder) => Run("umount", folder);
