@@ -9,14 +9,33 @@ namespace Streetcar.Core.Files;
 /// </summary>
 public static class FileProbe
 {
+    // A Linux without glibc's statx (musl, glibc < 2.28) gets .NET's view rather than a crash.
+    private static bool _native = OperatingSystem.IsLinux();
+
     /// <summary>The path itself, a symbolic link not followed (<c>lstat</c>); null when nothing is there.</summary>
-    public static FileIdentity? Link(string path) => OperatingSystem.IsLinux() ? NativeStat.Of(path, follow: false) : Managed(path, follow: false);
+    public static FileIdentity? Link(string path) => Native(() => NativeStat.Of(path, follow: false), () => Managed(path, follow: false));
 
     /// <summary>What the path resolves to, symbolic links followed (<c>stat</c>); null when nothing is there (or a dangling link).</summary>
-    public static FileIdentity? Target(string path) => OperatingSystem.IsLinux() ? NativeStat.Of(path, follow: true) : Managed(path, follow: true);
+    public static FileIdentity? Target(string path) => Native(() => NativeStat.Of(path, follow: true), () => Managed(path, follow: true));
 
     /// <summary>The file an open handle refers to (<c>fstat</c>); null where the system cannot tell.</summary>
-    public static FileIdentity? Open(SafeFileHandle handle) => OperatingSystem.IsLinux() ? NativeStat.Of(handle) : null;
+    public static FileIdentity? Open(SafeFileHandle handle) => Native(() => NativeStat.Of(handle), () => null);
+
+    private static FileIdentity? Native(Func<FileIdentity?> native, Func<FileIdentity?> managed)
+    {
+        if (_native)
+        {
+            try
+            {
+                return native();
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+            {
+                _native = false;
+            }
+        }
+        return managed();
+    }
 
     private static FileIdentity? Managed(string path, bool follow)
     {
