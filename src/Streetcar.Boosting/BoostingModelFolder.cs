@@ -3,6 +3,7 @@ using Microsoft.ML;
 using Streetcar.Core.Config;
 using Streetcar.Core.Data;
 using Streetcar.Core.Errors;
+using Streetcar.Core.Files;
 using Streetcar.Core.Json;
 
 namespace Streetcar.Boosting;
@@ -28,6 +29,9 @@ public static class BoostingModelFolder
         File.WriteAllText(Path.Combine(folder, BoostingModelFolderLayout.Kind), BoostingModelFolderLayout.KindText + "\n");
     }
 
+    /// <summary>Largest JSON file of a boosting model folder read (the book's are a few KiB).</summary>
+    public const long MaxJsonBytes = 16 << 20;
+
     /// <summary>Loads the model of <paramref name="folder"/>; it predicts exactly as when it was saved.</summary>
     public static BoostedModel Load(string folder)
     {
@@ -36,17 +40,19 @@ public static class BoostingModelFolder
         {
             throw new PipelineException($"{folder}: not a boosting model folder ({BoostingModelFolderLayout.Model} missing)");
         }
+        PipelineException Unreadable(string file, string problem) => new($"{folder}: unreadable boosting model folder ({file} {problem})");
+        T Read<T>(string file) => StableJson.Deserialize<T>(InputFile.ReadText(Path.Combine(folder, file), MaxJsonBytes, p => Unreadable(file, p)));
         try
         {
-            var options = StableJson.Read<GradientBoostingOptions>(Path.Combine(folder, BoostingModelFolderLayout.Options));
-            var encoders = StableJson.Read<ColumnEncoder[]>(Path.Combine(folder, BoostingModelFolderLayout.Encoders));
-            var info = StableJson.Read<BoostingInfo>(Path.Combine(folder, BoostingModelFolderLayout.Info));
+            var options = Read<GradientBoostingOptions>(BoostingModelFolderLayout.Options);
+            var encoders = Read<ColumnEncoder[]>(BoostingModelFolderLayout.Encoders);
+            var info = Read<BoostingInfo>(BoostingModelFolderLayout.Info);
             var ml = new MLContext(options.Seed);
-            using var stream = File.OpenRead(modelPath);
+            using var stream = InputFile.OpenRegular(modelPath, p => Unreadable(BoostingModelFolderLayout.Model, p));
             var transformer = ml.Model.Load(stream, out _);
             return new BoostedModel(ml, transformer, encoders, options, info);
         }
-        catch (Exception e) when (e is JsonException or FileNotFoundException or InvalidDataException or FormatException)
+        catch (Exception e) when (e is JsonException or IOException or InvalidDataException or FormatException or ArgumentException or InvalidOperationException)
         {
             throw new PipelineException($"{folder}: unreadable boosting model folder ({e.Message})");
         }

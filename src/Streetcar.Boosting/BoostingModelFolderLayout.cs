@@ -29,6 +29,7 @@ public static class BoostingModelFolderLayout
     public static bool IsBoosting(string folder)
     {
         var marker = Path.Combine(folder, Kind);
-        return File.Exists(marker) && File.ReadAllText(marker).Trim() == KindText;
+        // A marker that is not a small regular file is not one this program wrote: not a boosting folder.
+        return Core.Files.FileProbe.Target(marker) is { Kind: Core.Files.FileKind.Regular, Size: < 1024 } && File.ReadAllText(marker).Trim() == KindText;
     }
 }

@@ -24,16 +24,27 @@ public sealed record Workspace(string Root)
     /// </summary>
     public void EnsureResultsWritable()
     {
-        var probe = Path.Combine(Results, $".write-probe-{Environment.ProcessId}");
-        try
+        // results/plots too: the report replaces its files, so a read-only plots folder would fail only at the end.
+        foreach (var folder in new[] { Results, Path.Combine(Results, "plots") })
         {
-            Directory.CreateDirectory(Results);
-            File.WriteAllText(probe, "");
-            File.Delete(probe);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new PipelineException($"cannot write to the results folder {Results}: {e.Message}");
+            var probe = Path.Combine(folder, $".write-probe-{Environment.ProcessId}");
+            try
+            {
+                if (folder == Results)
+                {
+                    Directory.CreateDirectory(Results);
+                }
+                else if (!Directory.Exists(folder))
+                {
+                    continue;
+                }
+                File.WriteAllText(probe, "");
+                File.Delete(probe);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new PipelineException($"cannot write to the results folder {folder}: {e.Message}");
+            }
         }
     }
 

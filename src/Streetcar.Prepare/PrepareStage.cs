@@ -2,6 +2,7 @@ using Streetcar.Core.Cache;
 using Streetcar.Core.Config;
 using Streetcar.Core.Data;
 using Streetcar.Core.Errors;
+using Streetcar.Core.Files;
 using Streetcar.Core.Hashing;
 using Streetcar.Prepare.Clean;
 using Streetcar.Prepare.Config;
@@ -107,7 +108,8 @@ public static class PrepareStage
         PreparedWriter.Write(folder, grid, splits);
 
     /// <summary>Exports the unsplit grid as CSV (raw values and codes, target) for inspection.</summary>
-    public static void ExportCsv(string path, PreparedGrid grid) => GridCsvExporter.Write(path, grid.Grid, grid.Encoders);
+    public static void ExportCsv(string path, PreparedGrid grid, IReadOnlyCollection<string>? inputs = null) =>
+        OutputFile.Write(path, "--export-csv", inputs ?? [], stream => GridCsvExporter.Write(stream, grid.Grid, grid.Encoders));
 
     private static List<SourceWorkbook> Sources(IReadOnlyList<string> workbooks, FetchResult? fetched)
     {

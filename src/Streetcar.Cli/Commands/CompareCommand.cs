@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Streetcar.Cli.Output;
 using Streetcar.Core.Errors;
+using Streetcar.Core.Files;
 using Streetcar.Core.Json;
 using Streetcar.Report.Compare;
 using Streetcar.Report.Model;
@@ -59,7 +60,8 @@ public static class CompareCommand
         {
             throw new PipelineException($"{workspace.Metrics} does not exist: run the pipeline (./build.sh --target=AllExperiments) first");
         }
-        return Read(File.ReadAllText(workspace.Metrics), workspace.Metrics);
+        // results/metrics.json is a few KiB; a FIFO or a device in its place is refused, not read for ever.
+        return Read(InputFile.ReadText(workspace.Metrics, 64 << 20, problem => new PipelineException($"{workspace.Metrics}: {problem}")), workspace.Metrics);
     }
 
     private static List<ExperimentMetrics> Read(string json, string source)

@@ -3,6 +3,7 @@ using Streetcar.Cli.Output;
 using Streetcar.Cli.Pipeline;
 using Streetcar.Cli.Scoring;
 using Streetcar.Core.Errors;
+using Streetcar.Core.Files;
 
 namespace Streetcar.Cli.Commands;
 
@@ -46,10 +47,15 @@ public static class PipelineCommands
         command.SetAction(result =>
         {
             var ctx = Open(result, console);
+            var csv = result.GetValue(exportCsv);
+            if (csv is not null)
+            {
+                // Before the lock and any work: a target that would be refused at the end is refused now.
+                OutputFile.Check(csv, "--export-csv", PrepareStep.ExportInputs(ctx.Workspace, [], CommonOptions.ResolveDataSource(result)));
+            }
             using var runLock = ctx.Lock();
             var raw = RawDataStep.Fetch(ctx, CommonOptions.ResolveDataSource(result), result.GetValue(CommonOptions.AcceptNewVintage));
             var run = PipelineRun.Start(ctx, Names(result), raw);
-            var csv = result.GetValue(exportCsv);
             // Experiments that share split parameters share one prepared entry.
             foreach (var experiment in run.Runs.DistinctBy(e => e.SplitKey))
             {

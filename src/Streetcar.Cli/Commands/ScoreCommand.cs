@@ -49,8 +49,18 @@ public static class ScoreCommand
             {
                 throw new PipelineException("batch scoring needs both --input FILE and --output FILE", ExitCodes.Usage);
             }
+            if (input is not null && TripOptionGiven(result) is { } option)
+            {
+                throw new PipelineException($"{option} describes one trip and --input a CSV of trips: give one or the other", ExitCodes.Usage);
+            }
             var trip = input is null ? Trip(result) : null;
             var (folder, experiment, model, threshold) = ResolveModel(result, console);
+            if (input is not null)
+            {
+                // Before the model loads: a refused path is found in milliseconds, not after libtorch starts. The
+                // model's own files are inputs too: --output must not land on its weights.
+                BatchScorer.CheckPaths(input, output!, ModelFiles(folder));
+            }
             var json = result.GetValue(Json);
 
             var clock = Stopwatch.StartNew();
@@ -69,7 +79,7 @@ public static class ScoreCommand
             }
             else
             {
-                var scored = BatchScorer.ScoreFile(scorer, input!, output!);
+                var scored = BatchScorer.ScoreFile(scorer, input!, output!, ModelFiles(folder));
                 var elapsed = clock.Elapsed;
                 console.Info(json
                     ? ScoreReport.JsonOf(scored, input!, output!, experiment, model).TrimEnd()
@@ -79,6 +89,12 @@ public static class ScoreCommand
         });
         return command;
     }
+
+    private static IReadOnlyList<string> ModelFiles(string folder) => Directory.Exists(folder) ? Directory.GetFiles(folder) : [];
+
+    /// <summary>The first single-trip option given (--route, --direction, --at, --date, --hour), if any.</summary>
+    private static string? TripOptionGiven(ParseResult result) =>
+        new[] { Route, Direction, At, Date, Hour }.FirstOrDefault(o => result.GetResult(o) is { Implicit: false })?.Name;
 
     /// <summary>The trip of the options; a missing, conflicting or malformed option is a usage error.</summary>
     private static TripDescription Trip(ParseResult result)

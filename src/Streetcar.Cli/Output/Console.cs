@@ -13,7 +13,7 @@ public sealed class CliConsole
 
     public CliConsole(TextWriter? output = null, TextWriter? error = null)
     {
-        _out = output ?? System.Console.Out;
+        _out = output ?? StandardOutput.Open();
         _err = error ?? System.Console.Error;
         Interactive = output is null && !System.Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
     }

@@ -47,7 +47,7 @@ public static class PrepareStep
 
         if (exportCsv is not null)
         {
-            PrepareStage.ExportCsv(exportCsv, Grid());
+            PrepareStage.ExportCsv(exportCsv, Grid(), ExportInputs(ctx.Workspace, raw.Paths));
             ctx.Console.Info($"prepare: exported the grid to {exportCsv}");
         }
 
@@ -59,6 +59,17 @@ public static class PrepareStep
         }, ctx.Force);
         Report(ctx, split);
         return new PreparedData(splitKey, split.Folder);
+    }
+
+    /// <summary>
+    /// The files <c>--export-csv</c> must never replace: the configs, the manifest, the experiments and the raw
+    /// workbooks (those in data/raw and, when given, those of the data source they are copied from).
+    /// </summary>
+    public static IReadOnlyCollection<string> ExportInputs(Workspace workspace, IEnumerable<string> workbooks, string? dataSource = null)
+    {
+        static IEnumerable<string> FilesOf(string folder) => Directory.Exists(folder) ? Directory.EnumerateFiles(folder) : [];
+        return [workspace.PrepareConfig, workspace.WorkbookManifest, .. FilesOf(workspace.Experiments), .. FilesOf(workspace.RawData),
+            .. workbooks, .. dataSource is null ? [] : FilesOf(dataSource)];
     }
 
     private static CacheKeyBuilder GridBuilder(PrepareConfig config, RawData raw)

@@ -73,7 +73,15 @@ public static class ReportStep
 
     public static void Write(PipelineContext ctx, ReportInput input)
     {
-        ReportStage.Write(input, ctx.Workspace.Results);
+        try
+        {
+            ReportStage.Write(input, ctx.Workspace.Results);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // results/ became unwritable after the check at the start (a full disk, a read-only plots folder).
+            throw new PipelineException($"report: cannot write the results folder {ctx.Workspace.Results}: {e.Message}");
+        }
         ctx.Console.Info($"report: wrote {Path.GetRelativePath(ctx.Workspace.Root, ctx.Workspace.Report)} ({input.Experiments.Count} experiments)");
     }
 

@@ -51,12 +51,7 @@ public static class ExperimentConfigLoader
         {
             throw new PipelineException($"{path}: config file not found", ExitCodes.Config);
         }
-        var size = new FileInfo(path).Length;
-        if (size > MaxFileBytes)
-        {
-            throw new ConfigException(path, "(file)", $"is {size} bytes; a config file is at most {MaxFileBytes} bytes");
-        }
-        var text = File.ReadAllText(path);
+        var text = YamlConfigReader.ReadFile(path);
         // Read alone first: unknown keys and wrong types are reported against this file and its lines.
         var own = YamlConfigReader.Parse<ExperimentConfig>(text, path);
         var node = ReadMapping(text, path);

@@ -1,4 +1,5 @@
 using Streetcar.Core.Errors;
+using Streetcar.Core.Files;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -42,13 +43,17 @@ public static class YamlConfigReader
         {
             throw new PipelineException($"{path}: config file not found", ExitCodes.Config);
         }
-        var size = new FileInfo(path).Length;
-        if (size > ExperimentConfigLoader.MaxFileBytes)
-        {
-            throw new ConfigException(path, "(file)", $"is {size} bytes; a config file is at most {ExperimentConfigLoader.MaxFileBytes} bytes");
-        }
-        return Parse<T>(File.ReadAllText(path), path);
+        return Parse<T>(ReadFile(path), path);
     }
+
+    /// <summary>
+    /// The text of the config file at <paramref name="path"/>, through <see cref="InputFile"/>: a FIFO, a device or
+    /// a link to one is refused unopened, and at most <see cref="ExperimentConfigLoader.MaxFileBytes"/> are read.
+    /// </summary>
+    public static string ReadFile(string path) =>
+        InputFile.ReadText(path, ExperimentConfigLoader.MaxFileBytes, problem => problem == "not found"
+            ? new PipelineException($"{path}: config file not found", ExitCodes.Config)
+            : new ConfigException(path, "(file)", problem));
 
     private static ConfigException ToConfigException(YamlException e, string file, string yaml, Type target)
     {

@@ -1,4 +1,5 @@
 using Streetcar.Core.Errors;
+using Streetcar.Core.Files;
 using Streetcar.Core.Hashing;
 using Streetcar.Prepare.Ingest;
 
@@ -120,7 +121,7 @@ public static class RawDataFetcher
     private static async Task<(string Hash, FetchOrigin Origin)> ObtainAsync(
         ManifestEntry entry, string target, FetchOptions options, Portal? portal, CancellationToken cancel)
     {
-        var hash = File.Exists(target) ? ContentHash.OfFile(target) : null;
+        var hash = File.Exists(target) ? HashOf(target) : null;
         if (hash == entry.Sha256)
         {
             return (hash, FetchOrigin.Present);
@@ -129,7 +130,7 @@ public static class RawDataFetcher
         if (source is not null && File.Exists(source))
         {
             CopyAtomically(source, target);
-            return (ContentHash.OfFile(target), FetchOrigin.Copied);
+            return (HashOf(target), FetchOrigin.Copied);
         }
         if (hash is not null)
         {
@@ -144,7 +145,7 @@ public static class RawDataFetcher
         }
         var resource = await portal.FindAsync(entry.FileName, cancel).ConfigureAwait(false);
         await DownloadAtomicallyAsync(portal.Client, resource, target, cancel).ConfigureAwait(false);
-        return (ContentHash.OfFile(target), FetchOrigin.Downloaded);
+        return (HashOf(target), FetchOrigin.Downloaded);
     }
 
     // Files for years no pin covers: from the source folder, else already in the raw folder, else the portal's.
@@ -157,7 +158,7 @@ public static class RawDataFetcher
         {
             foreach (var path in paths)
             {
-                files.Add(new FetchedFile(Path.GetFileName(path), Path.GetFullPath(path), ContentHash.OfFile(path), null, origin));
+                files.Add(new FetchedFile(Path.GetFileName(path), Path.GetFullPath(path), HashOf(path), null, origin));
             }
             left = FileYear.Uncovered(years, files.Select(f => f.FileName));
         }
@@ -220,8 +221,18 @@ public static class RawDataFetcher
                 $"(found: {string.Join(", ", resources.Select(r => r.Name))})");
     }
 
+    /// <summary>The hash of a workbook, refused unread unless it is a regular file (a FIFO blocks, a device never ends).</summary>
+    private static string HashOf(string path)
+    {
+        Regular(path);
+        return ContentHash.OfFile(path);
+    }
+
+    private static void Regular(string path) => InputFile.EnsureRegular(path, problem => new DataException($"{path}: {problem}"));
+
     private static void CopyAtomically(string source, string target)
     {
+        Regular(source);
         var partial = target + ".partial";
         try
         {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Streetcar.Core.Errors;
+using Streetcar.Core.Files;
 
 namespace Streetcar.Prepare.Fetch;
 
@@ -12,8 +13,11 @@ public sealed partial record WorkbookManifest(IReadOnlyList<ManifestEntry> Entri
     /// <summary>Reads the manifest at <paramref name="path"/>.</summary>
     public static WorkbookManifest Read(string path) =>
         File.Exists(path)
-            ? Parse(File.ReadAllText(path), path)
+            ? Parse(InputFile.ReadText(path, MaxBytes, problem => new DataException($"{path}: raw-data manifest {problem}")), path)
             : throw new DataException($"{path}: raw-data manifest not found");
+
+    /// <summary>Largest manifest read (64 KiB: about 700 workbooks; the portal has a dozen).</summary>
+    public const long MaxBytes = 64 * 1024;
 
     /// <summary>Parses manifest text; <paramref name="file"/> names it in errors.</summary>
     public static WorkbookManifest Parse(string text, string file)

@@ -10,10 +10,10 @@ namespace Streetcar.Prepare.Output;
 /// </summary>
 public static class GridCsvExporter
 {
-    /// <summary>Writes <paramref name="data"/> decoded with <paramref name="encoders"/> to <paramref name="path"/>.</summary>
-    public static void Write(string path, EncodedSplit data, IReadOnlyList<ColumnEncoder> encoders)
+    /// <summary>Writes <paramref name="data"/> decoded with <paramref name="encoders"/> to <paramref name="output"/> (left open).</summary>
+    public static void Write(Stream output, EncodedSplit data, IReadOnlyList<ColumnEncoder> encoders)
     {
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20) { NewLine = "\n" };
+        using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 20, leaveOpen: true) { NewLine = "\n" };
         writer.WriteLine(string.Join(",", data.Columns.SelectMany(c => new[] { c, c + "_code" }).Append("target")));
         var line = new StringBuilder();
         for (var r = 0; r < data.Rows; r++)

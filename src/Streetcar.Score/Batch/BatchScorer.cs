@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text;
 using Streetcar.Core.Errors;
+using Streetcar.Core.Files;
 
 namespace Streetcar.Score.Batch;
 
@@ -14,106 +16,38 @@ public static class BatchScorer
     public const int DefaultChunkRows = 10_000;
 
     /// <summary>
-    /// Scores the file <paramref name="inputPath"/> into <paramref name="outputPath"/>. The output appears only
-    /// when every row scored (it is written beside, then moved into place); an output that cannot be written is
-    /// a <see cref="PipelineException"/> naming it, found before any row is scored.
+    /// Scores the file <paramref name="inputPath"/> into <paramref name="outputPath"/> through <see cref="OutputFile"/>
+    /// (which must not be <paramref name="inputPath"/> nor any of <paramref name="otherInputs"/>):
+    /// the output appears only when every row scored, whole, and is never the input itself, a link, a FIFO or a
+    /// device. An output that cannot be written is a <see cref="PipelineException"/> naming it, found before any row
+    /// is scored; an input that is not a regular file is a <see cref="DataException"/>.
     /// </summary>
-    public static BatchResult ScoreFile(Scorer scorer, string inputPath, string outputPath, int chunkRows = DefaultChunkRows)
+    public static BatchResult ScoreFile(Scorer scorer, string inputPath, string outputPath, IReadOnlyCollection<string>? otherInputs = null, int chunkRows = DefaultChunkRows)
     {
-        if (Directory.Exists(inputPath))
+        using var input = OpenInput(inputPath);
+        using var output = OutputFile.Create(outputPath, "--output", [inputPath, .. otherInputs ?? []]);
+        BatchResult result;
+        using (var writer = new StreamWriter(output.Stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" })
+        using (var reader = new StreamReader(input))
         {
-            throw new DataException($"{inputPath}: is a folder, not a CSV file");
+            result = Score(scorer, reader, writer, inputPath, chunkRows);
         }
-        if (!File.Exists(inputPath))
-        {
-            throw new DataException($"{inputPath}: no such file");
-        }
-        CheckOutput(outputPath);
-        var partial = outputPath + ".partial";
-        var written = false;
-        try
-        {
-            BatchResult result;
-            using (var reader = OpenInput(inputPath))
-            using (var writer = OpenOutput(partial, outputPath))
-            {
-                result = Score(scorer, reader, writer, inputPath, chunkRows);
-            }
-            Move(partial, outputPath);
-            written = true;
-            return result;
-        }
-        finally
-        {
-            if (!written)
-            {
-                DeleteQuietly(partial);
-            }
-        }
+        output.Commit();
+        return result;
     }
 
-    /// <summary>The output must be a file path in an existing folder, not a folder itself.</summary>
-    private static void CheckOutput(string outputPath)
+    /// <summary>Refuses before the output is touched anything <see cref="ScoreFile"/> would refuse about its paths.</summary>
+    /// <remarks><paramref name="otherInputs"/>: files besides the CSV the output must not be (the model's).</remarks>
+    public static void CheckPaths(string inputPath, string outputPath, IReadOnlyCollection<string>? otherInputs = null)
     {
-        if (Directory.Exists(outputPath))
-        {
-            throw new PipelineException($"--output {outputPath}: is a folder; give a file path");
-        }
-        var folder = Path.GetDirectoryName(Path.GetFullPath(outputPath));
-        if (folder is not null && !Directory.Exists(folder))
-        {
-            throw new PipelineException($"--output {outputPath}: folder {folder} does not exist");
-        }
+        InputFile.EnsureRegular(inputPath, problem => InputProblem(inputPath, problem));
+        OutputFile.Check(outputPath, "--output", [inputPath, .. otherInputs ?? []]);
     }
 
-    private static StreamReader OpenInput(string path)
-    {
-        try
-        {
-            return new StreamReader(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DataException($"{path}: cannot be read ({e.Message})");
-        }
-    }
+    private static FileStream OpenInput(string path) => InputFile.OpenRegular(path, problem => InputProblem(path, problem));
 
-    private static StreamWriter OpenOutput(string partial, string outputPath)
-    {
-        try
-        {
-            return new StreamWriter(partial) { NewLine = "\n" };
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new PipelineException($"--output {outputPath}: cannot be written ({e.Message})");
-        }
-    }
-
-    private static void Move(string partial, string outputPath)
-    {
-        try
-        {
-            File.Move(partial, outputPath, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new PipelineException($"--output {outputPath}: cannot be written ({e.Message})");
-        }
-    }
-
-    /// <summary>Removes a partial output; a failure here must not hide the error that stopped the run.</summary>
-    private static void DeleteQuietly(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Nothing was written there, or it cannot be touched: the original error says why.
-        }
-    }
+    private static DataException InputProblem(string path, string problem) =>
+        new($"{path}: {(problem.StartsWith("is a folder", StringComparison.Ordinal) ? "is a folder, not a CSV file" : problem == "not found" ? "no such file" : problem)}");
 
     /// <summary>Scores the CSV read from <paramref name="input"/> (named <paramref name="source"/> in errors) into <paramref name="output"/>.</summary>
     public static BatchResult Score(Scorer scorer, TextReader input, TextWriter output, string source, int chunkRows = DefaultChunkRows)

@@ -4,7 +4,7 @@ namespace Streetcar.Score.Batch;
 
 /// <summary>
 /// Where the trip fields are in a batch CSV: <c>route,direction,datetime</c> or <c>route,direction,date,hour</c>
-/// (names case-insensitive, in any order; other columns are carried through untouched).
+/// (names case-insensitive, in any order, each once, the time one way; other columns are carried through untouched).
 /// </summary>
 /// <param name="FieldCount">Number of columns of the header; every row must have as many.</param>
 /// <param name="DateTime">Index of <c>datetime</c>, or -1 when the file has <c>date</c> and <c>hour</c>.</param>
@@ -21,12 +21,22 @@ public sealed record TripCsvHeader(int FieldCount, int Route, int Direction, int
         {
             throw new DataException($"{source} line 1: expected a header with route,direction,datetime or route,direction,date,hour");
         }
+        // A column named twice would be read from one of its copies, silently: which one is the user's meaning?
+        if (names.Where(n => n.Length > 0).GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new DataException($"{source} line 1: column '{twice.Key}' appears {twice.Count()} times in the header; name each column once");
+        }
         int Find(string name) => Array.IndexOf(names, name);
         var header = new TripCsvHeader(names.Length, Find("route"), Find("direction"), Find("datetime"), Find("date"), Find("hour"));
         var hasTime = header.DateTime >= 0 || (header.Date >= 0 && header.Hour >= 0);
         if (header.Route < 0 || header.Direction < 0 || !hasTime)
         {
             throw new DataException($"{source} line 1: header [{string.Join(",", names)}] lacks columns; expected route,direction,datetime or route,direction,date,hour");
+        }
+        // Both ways of giving the time: one would win silently, and they can disagree.
+        if (header.DateTime >= 0 && (header.Date >= 0 || header.Hour >= 0))
+        {
+            throw new DataException($"{source} line 1: header has 'datetime' and also '{(header.Date >= 0 ? "date" : "hour")}'; give the time one way: datetime, or date with hour");
         }
         if (AppendedColumns.FirstOrDefault(names.Contains) is { } clash)
         {

@@ -36,10 +36,28 @@ public sealed class BadInputTests(ITestOutputHelper output, ReferenceRun referen
         using var workspace = TestWorkspace.Create();
         workspace.Write("results/report.md", "the committed report\n");
         workspace.Write("results/plots/a-loss.svg", "<svg/>\n");
+        if (bad.Args?.Any(a => a.Contains("{model-copy}", StringComparison.Ordinal)) == true)
+        {
+            CopyFolder(ModelFolder(), workspace.PathOf("model"));
+        }
         bad.Break(workspace);
-        var resultsBefore = workspace.ResultFiles();
+        try
+        {
+            Check(bad, workspace);
+        }
+        finally
+        {
+            bad.Undo?.Invoke(workspace);
+        }
+    }
 
-        var args = bad.Args?.Select(a => a.Replace("{root}", workspace.Root, StringComparison.Ordinal).Replace("{model}", ModelFolder(), StringComparison.Ordinal)).ToArray();
+    private void Check(BadInputCase bad, TestWorkspace workspace)
+    {
+        var resultsBefore = workspace.ResultFiles();
+        var args = bad.Args?.Select(a => a
+            .Replace("{model-copy}", workspace.PathOf("model"), StringComparison.Ordinal)
+            .Replace("{root}", workspace.Root, StringComparison.Ordinal)
+            .Replace("{model}", ModelFolder(), StringComparison.Ordinal)).ToArray();
         var result = workspace.Run(args ?? ["run", "--data-source", workspace.DataSource]);
 
         var message = Assert.Single(result.ErrorLines);
@@ -52,6 +70,15 @@ public sealed class BadInputTests(ITestOutputHelper output, ReferenceRun referen
         Assert.Empty(Directory.EnumerateFiles(workspace.Root, "*.partial", SearchOption.AllDirectories));
         Assert.Empty(Directory.EnumerateFiles(workspace.Root, "scored.csv", SearchOption.AllDirectories));
         Assert.Equal(resultsBefore, workspace.ResultFiles());
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
     }
 
     /// <summary>A trained model folder of the reference run (read only).</summary>
