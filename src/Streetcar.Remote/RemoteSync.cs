@@ -27,7 +27,7 @@ public sealed class RemoteSync(StageCache cache, IRemoteStore remote, Action<str
         {
             if (cache.Contains(key))
             {
-                present += selection.Keys is null || selection.Keys.Contains(key) ? 1 : 0;
+                present += selection.Wants(key, () => LocalInfo(key)) ? 1 : 0;
                 continue;
             }
             var manifestBytes = selection.NeedsInfo(key) || selection.Wants(key, () => null) ? remote.ReadManifest(key) : null;
@@ -65,6 +65,18 @@ public sealed class RemoteSync(StageCache cache, IRemoteStore remote, Action<str
         }
         return new SyncSummary(moved, present, damaged, bytes, clock.Elapsed);
     }
+
+    /// <summary>The description in a local entry's manifest (unverified), for counting what is already here.</summary>
+    private CacheEntryInfo? LocalInfo(CacheKey key)
+    {
+        if (!_localInfo.TryGetValue(key.Stage, out var infos))
+        {
+            _localInfo[key.Stage] = infos = cache.Describe(key.Stage).ToDictionary(d => d.Key, d => d.Info);
+        }
+        return infos.GetValueOrDefault(key);
+    }
+
+    private readonly Dictionary<string, Dictionary<CacheKey, CacheEntryInfo>> _localInfo = [];
 
     /// <summary>Publishes the chosen, verified local entries the remote lacks.</summary>
     public SyncSummary Push(RemoteSelection selection)

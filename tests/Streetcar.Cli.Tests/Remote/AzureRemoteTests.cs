@@ -138,9 +138,9 @@ public sealed class AzureRemoteTests(ReferenceRun reference, ITestOutputHelper o
                 {
                     if (pushed.Count == 2 && !killed)
                     {
-                        // Two entries committed; one file of the third is up. Azurite saves its metadata every 5 s:
+                        // Two entries committed; one file of the third is up. Azurite saves its metadata every 5 s (8 s leaves room on a loaded machine):
                         // wait for that save, so what survives the kill is what had been committed.
-                        Thread.Sleep(TimeSpan.FromSeconds(6));
+                        Thread.Sleep(TimeSpan.FromSeconds(8));
                         killed = true;
                         azurite.Kill();
                     }
