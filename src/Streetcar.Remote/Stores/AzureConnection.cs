@@ -22,7 +22,8 @@ public static class AzureConnection
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || uri.AbsolutePath.Trim('/').Length == 0)
         {
-            throw new PipelineException($"remote {url}: not a container URL (https://ACCOUNT.blob.core.windows.net/CONTAINER)", ExitCodes.Usage);
+            // Named without its query: a malformed URL may still carry a SAS.
+            throw new PipelineException($"remote {url.Split('?')[0]}: not a container URL (https://ACCOUNT.blob.core.windows.net/CONTAINER)", ExitCodes.Usage);
         }
         // The name messages use: the URL without its query, where a SAS would be.
         var name = uri.GetLeftPart(UriPartial.Path);

@@ -204,6 +204,20 @@ public sealed class AzureRemoteTests(ReferenceRun reference, ITestOutputHelper o
         }
     }
 
+    [Fact]
+    public void GivenASasInTheUrl_WhenTheEndpointFails_ThenTheErrorLineHoldsNoSecret()
+    {
+        using var workspace = reference.WarmCopy();
+
+        var result = workspace.Run("cache", "pull", "--remote", "http://127.0.0.1:1/devstoreaccount1/cache?sv=2025-11-05&sig=TOPSECRETSIGNATURE");
+
+        Assert.Equal(ExitCodes.Pipeline, result.ExitCode);
+        var error = Assert.Single(result.ErrorLines);
+        output.WriteLine(error);
+        Assert.Contains("remote http://127.0.0.1:1/devstoreaccount1/cache:", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("TOPSECRETSIGNATURE", result.Error + result.Output, StringComparison.Ordinal);
+    }
+
     /// <summary>Every file of the cache with its bytes' hash.</summary>
     private static SortedDictionary<string, string> Snapshot(TestWorkspace workspace) =>
         new(Directory.EnumerateFiles(workspace.Cache, "*", SearchOption.AllDirectories)

@@ -31,6 +31,20 @@ public sealed class DirectoryRemoteTests(ReferenceRun reference, ITestOutputHelp
     }
 
     [Fact]
+    public void GivenAnEmptyRemote_WhenThePipelineRunsWithIt_ThenWhatItBuiltIsPushedAfterSuccess()
+    {
+        using var workspace = Fresh(null);
+
+        var run = workspace.Run("run", "--data-source", workspace.DataSource, "--remote", _remote);
+
+        AssertOk(run);
+        Assert.Contains("pull 0 entries", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"push {reference.Entries.Count} entries", run.Output, StringComparison.Ordinal);
+        Assert.Equal(reference.Entries, Entries(_remote));
+        reference.AssertSameResults(workspace);
+    }
+
+    [Fact]
     public void GivenTheExperimentsToPull_WhenPulled_ThenOnlyTheirEntriesArrive()
     {
         using var source = reference.WarmCopy();
