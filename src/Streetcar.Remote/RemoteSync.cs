@@ -93,8 +93,8 @@ public sealed class RemoteSync(StageCache cache, IRemoteStore remote, Action<str
             {
                 continue;
             }
-            var published = !onRemote.Contains(key) && remote.Publish(key, entry.Folder, entry.Manifest, FileSent);
-            if (published)
+            var listed = onRemote.Contains(key);
+            if (!listed && remote.Publish(key, entry.Folder, entry.Manifest, FileSent))
             {
                 moved++;
                 bytes += entry.Manifest.TotalSize;
@@ -105,6 +105,11 @@ public sealed class RemoteSync(StageCache cache, IRemoteStore remote, Action<str
             if (Disagreement(key, entry.Manifest) is { } problem)
             {
                 disagreements.Add(problem);
+            }
+            else if (!listed)
+            {
+                // Another publisher committed this key while we were sending it.
+                info($"push: {key} already exists on {remote.Name}, with the same files");
             }
         }
         if (disagreements.Count > 0)

@@ -83,6 +83,9 @@ public sealed class AzureRemoteTests(ReferenceRun reference, ITestOutputHelper o
         AssertOk(a!);
         AssertOk(b!);
         output.WriteLine(a!.Output + b!.Output);
+        // Every key was published once: by one pusher, and the other found it there (listed, or at its commit).
+        var published = (a.Output + b.Output).Split('\n').Count(l => l.StartsWith("push: ", StringComparison.Ordinal) && !l.Contains("already exists", StringComparison.Ordinal));
+        Assert.Equal(reference.Entries.Count, published);
         using var fresh = Fresh(yaml);
         var pull = fresh.Run("cache", "pull");
         AssertOk(pull);

@@ -99,6 +99,8 @@ public sealed class DirectoryRemoteTests(ReferenceRun reference, ITestOutputHelp
 
         AssertOk(a!);
         AssertOk(b!);
+        var published = (a!.Output + b!.Output).Split('\n').Count(l => l.StartsWith("push: ", StringComparison.Ordinal) && !l.Contains("already exists", StringComparison.Ordinal));
+        Assert.Equal(reference.Entries.Count, published);
         Assert.Empty(Directory.EnumerateDirectories(_remote, ".push-*", SearchOption.AllDirectories));
         using var fresh = Fresh(null);
         var pull = fresh.Run("cache", "pull", "--remote", _remote);
