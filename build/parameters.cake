@@ -24,6 +24,9 @@ public sealed class BuildParameters
     /// <summary>Repeats of every experiment instead of the configured counts (--repeats=N); empty: as configured.</summary>
     public string Repeats { get; init; }
 
+    /// <summary>Shared stage cache the verbs pull from and push to (--remote=R: a remotes.yml name, a folder or an Azure container URL); empty: none.</summary>
+    public string Remote { get; init; }
+
     public static BuildParameters FromContext(ICakeContext context) => new BuildParameters
     {
         Target = context.Argument("target", "Default"),
@@ -37,5 +40,6 @@ public sealed class BuildParameters
         HeadRevision = context.Argument("head", ""),
         Jobs = context.Argument("jobs", ""),
         Repeats = context.Argument("repeats", ""),
+        Remote = context.Argument("remote", ""),
     };
 }

@@ -35,6 +35,9 @@ string[] JobsArgs(BuildParameters p) => string.IsNullOrEmpty(p.Jobs) ? new strin
 /// --repeats=N when given (the CLI defaults to each experiment's configured count).
 string[] RepeatsArgs(BuildParameters p) => string.IsNullOrEmpty(p.Repeats) ? new string[0] : new[] { "--repeats", p.Repeats };
 
+/// --remote=R when given: each verb pulls the entries its experiments need before it plans and pushes what it built.
+string[] RemoteArgs(BuildParameters p) => string.IsNullOrEmpty(p.Remote) ? new string[0] : new[] { "--remote", Quote(p.Remote) };
+
 /// --keep-going when the build goes on past <paramref name="task"/> to the report, which marks the failed
 /// experiments and fails the build; when the task itself is the target, a failed experiment fails it.
 string[] KeepGoingArgs(BuildParameters p, string task) =>
@@ -42,17 +45,17 @@ string[] KeepGoingArgs(BuildParameters p, string task) =>
 
 /// A per-experiment verb (train, evaluate): the CLI runs the experiments' jobs in parallel and records failures.
 void PerExperiment(BuildParameters p, string verb, string task) =>
-    Cli(p, verb, ExperimentArgs(p).Concat(ForceArgs(p)).Concat(JobsArgs(p)).Concat(RepeatsArgs(p)).Concat(KeepGoingArgs(p, task)).ToArray());
+    Cli(p, verb, ExperimentArgs(p).Concat(ForceArgs(p)).Concat(JobsArgs(p)).Concat(RepeatsArgs(p)).Concat(RemoteArgs(p)).Concat(KeepGoingArgs(p, task)).ToArray());
 
 Task("FetchData")
     .Description("Copies the raw workbooks (shipped in data/ttc/, or from --data-source=DIR) into data/raw/ and checks their SHA-256 pins.")
     .IsDependentOn("BuildCli")
-    .Does<BuildParameters>(p => Cli(p, "fetch", DataSourceArgs(p).Concat(VintageArgs(p)).ToArray()));
+    .Does<BuildParameters>(p => Cli(p, "fetch", DataSourceArgs(p).Concat(VintageArgs(p)).Concat(RemoteArgs(p)).ToArray()));
 
 Task("Prepare")
     .Description("Ingests, cleans, reshapes, encodes and splits the data (cached).")
     .IsDependentOn("FetchData")
-    .Does<BuildParameters>(p => Cli(p, "prepare", DataSourceArgs(p).Concat(VintageArgs(p)).Concat(ForceArgs(p)).ToArray()));
+    .Does<BuildParameters>(p => Cli(p, "prepare", DataSourceArgs(p).Concat(VintageArgs(p)).Concat(ForceArgs(p)).Concat(RemoteArgs(p)).ToArray()));
 
 Task("Train")
     .Description("Trains every experiments/*.yml, or --experiment=NAME[,NAME] (cached; shared trajectories, --jobs=N side by side).")
@@ -67,7 +70,7 @@ Task("Evaluate")
 Task("Report")
     .Description("Renders results/report.md and its plots from the cached metrics (failed experiments are marked).")
     .IsDependentOn("Evaluate")
-    .Does<BuildParameters>(p => Cli(p, "report", RepeatsArgs(p)));
+    .Does<BuildParameters>(p => Cli(p, "report", RepeatsArgs(p).Concat(RemoteArgs(p)).ToArray()));
 
 Task("AllExperiments")
     .Description("The whole pipeline: fetch, prepare, train and evaluate every experiment (--jobs=N side by side), report.")

@@ -48,6 +48,12 @@ public static class CommonOptions
 
     public static readonly Option<int?> Repeats = CreateRepeats();
 
+    public static readonly Option<string?> Remote = new("--remote")
+    {
+        Description = "Shared stage cache: a remote's name in remotes.yml, a folder path, or an Azure container URL (https://ACCOUNT.blob.core.windows.net/CONTAINER). Pipeline verbs pull the entries their experiments need before planning and push what they built after success.",
+        HelpName = "R",
+    };
+
     private static Option<int?> CreateRepeats()
     {
         var option = new Option<int?>("--repeats")

@@ -6,12 +6,12 @@ using Streetcar.Core.Errors;
 
 namespace Streetcar.Cli.Commands;
 
-/// <summary><c>streetcar cache list|remove|clear</c>: look into and tidy the stage cache.</summary>
+/// <summary><c>streetcar cache list|remove|clear|push|pull</c>: look into, tidy and share the stage cache.</summary>
 public static class CacheCommand
 {
     public static Command Create(CliConsole console)
     {
-        var command = new Command("cache", "Lists, removes or clears stage cache entries (data/cache/).");
+        var command = new Command("cache", "Lists, removes, clears, pushes or pulls stage cache entries (data/cache/).");
 
         var list = new Command("list", "Lists every entry: stage, key, size, the config it belongs to, and whether it is valid.");
         list.SetAction(result =>
@@ -65,6 +65,8 @@ public static class CacheCommand
             return 0;
         });
         command.Add(clear);
+        command.Add(CacheSync.Push(console));
+        command.Add(CacheSync.Pull(console));
         return command;
     }
 

@@ -19,12 +19,16 @@ public static class PipelineCommands
         {
             CommonOptions.DataSource,
             CommonOptions.AcceptNewVintage,
+            CommonOptions.Remote,
         };
         command.SetAction(result =>
         {
             var ctx = Open(result, console);
+            var remote = RemoteStep.Open(ctx, result.GetValue(CommonOptions.Remote));
             using var runLock = ctx.Lock();
             var raw = RawDataStep.Fetch(ctx, CommonOptions.ResolveDataSource(result), result.GetValue(CommonOptions.AcceptNewVintage));
+            // With a remote, fetch also brings the cached results of every experiment (it builds nothing to push).
+            remote?.Pull(PipelineRun.Start(ctx, [], raw));
             var accepted = raw.Fetched?.Files.Count(f => f.IsNewVintage) ?? 0;
             var verdict = accepted == 0 ? "match their pins" : $"are ready; {accepted} of them accepted as a new vintage (not as pinned)";
             console.Info($"fetch: {raw.Paths.Count} workbooks in {Path.GetRelativePath(ctx.Workspace.Root, ctx.Workspace.RawData)} {verdict}");
@@ -42,6 +46,7 @@ public static class PipelineCommands
             CommonOptions.AcceptNewVintage,
             CommonOptions.Experiment,
             CommonOptions.Force,
+            CommonOptions.Remote,
             exportCsv,
         };
         command.SetAction(result =>
@@ -53,9 +58,11 @@ public static class PipelineCommands
                 // Before the lock and any work: a target that would be refused at the end is refused now.
                 OutputFile.Check(csv, "--export-csv", PrepareStep.ExportInputs(ctx.Workspace, [], CommonOptions.ResolveDataSource(result)));
             }
+            var remote = RemoteStep.Open(ctx, result.GetValue(CommonOptions.Remote));
             using var runLock = ctx.Lock();
             var raw = RawDataStep.Fetch(ctx, CommonOptions.ResolveDataSource(result), result.GetValue(CommonOptions.AcceptNewVintage));
             var run = PipelineRun.Start(ctx, Names(result), raw);
+            remote?.Pull(run);
             // Experiments that share split parameters share one prepared entry.
             foreach (var experiment in run.Runs.DistinctBy(e => e.SplitKey))
             {
@@ -64,6 +71,7 @@ public static class PipelineCommands
                 console.Info($"prepare: {split?.TrainRows:N0} train / {split?.ValidRows:N0} validation / {split?.TestRows:N0} test rows ({prepared.Key})");
                 csv = null;
             }
+            remote?.Push(run);
             return 0;
         });
         return command;
@@ -88,13 +96,20 @@ public static class PipelineCommands
             CommonOptions.KeepGoing,
             CommonOptions.NoSharing,
             CommonOptions.Repeats,
+            CommonOptions.Remote,
         };
         command.SetAction(result =>
         {
             var ctx = Open(result, console);
+            var remote = RemoteStep.Open(ctx, result.GetValue(CommonOptions.Remote));
             using var runLock = ctx.Lock();
             var run = PipelineRun.Start(ctx, Names(result), repeats: result.GetValue(CommonOptions.Repeats));
+            remote?.Pull(run);
             var failed = Engine(ctx, run, result, EngineOptions.ForcedBy(ctx.Force, forcedStages)).Run(goal);
+            if (failed.Count == 0)
+            {
+                remote?.Push(run);
+            }
             return Finish(console, verb, run, failed, result.GetValue(CommonOptions.KeepGoing));
         });
         return command;
@@ -105,13 +120,16 @@ public static class PipelineCommands
         var command = new Command("report", "Renders results/report.md, results/metrics.json and results/plots/ from the cached results of every experiment. Refuses, leaving results/ as it is, when an experiment is neither evaluated nor failed in the cache; exits 2 after writing when an experiment failed (the report marks it).")
         {
             CommonOptions.Repeats,
+            CommonOptions.Remote,
         };
         command.SetAction(result =>
         {
             var ctx = Open(result, console);
+            var remote = RemoteStep.Open(ctx, result.GetValue(CommonOptions.Remote));
             ctx.Workspace.EnsureResultsWritable();
             using var runLock = ctx.Lock();
             var run = PipelineRun.Start(ctx, [], repeats: result.GetValue(CommonOptions.Repeats));
+            remote?.Pull(run); // the report builds no entry, so there is nothing to push
             WriteReport(ctx, run);
             return Finish(console, "report", run, ReportStep.Failed(ctx, run), keepGoing: false);
         });
@@ -128,10 +146,12 @@ public static class PipelineCommands
             CommonOptions.Jobs,
             CommonOptions.NoSharing,
             CommonOptions.Repeats,
+            CommonOptions.Remote,
         };
         command.SetAction(result =>
         {
             var ctx = Open(result, console);
+            var remote = RemoteStep.Open(ctx, result.GetValue(CommonOptions.Remote));
             ctx.Workspace.EnsureResultsWritable();
             using var runLock = ctx.Lock();
             var raw = RawDataStep.Fetch(ctx, CommonOptions.ResolveDataSource(result), result.GetValue(CommonOptions.AcceptNewVintage));
@@ -141,6 +161,7 @@ public static class PipelineCommands
                 // Nothing can run or be reported: the config errors are the whole message.
                 throw new PipelineException(string.Join("; ", run.InvalidExperiments.Values), ExitCodes.Config);
             }
+            remote?.Pull(run);
             if (ctx.Force)
             {
                 // --force rebuilds every stage: prepared data once per split, then the jobs of the engine.
@@ -152,6 +173,10 @@ public static class PipelineCommands
             var forced = EngineOptions.ForcedBy(ctx.Force, StageTable.Trajectory, StageTable.Train, StageTable.Evaluate);
             var failed = Engine(ctx with { Force = false }, run, result, forced).Run(PipelineEngine.Goal.Evaluate);
             WriteReport(ctx with { Force = false }, run);
+            if (failed.Count == 0)
+            {
+                remote?.Push(run);
+            }
             return Finish(console, "run", run, failed, keepGoing: false);
         });
         return command;

@@ -47,6 +47,13 @@ public sealed partial record CacheKey
         return new CacheKey(text[..slash], text[(slash + 1)..]);
     }
 
+    /// <summary>Parses <c>stage/hash</c> strictly (a lower-case hash); false for anything else, e.g. a name found on a remote.</summary>
+    public static bool TryParse(string stage, string hash, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CacheKey? key)
+    {
+        key = IsStage(stage) && IsHash(hash) ? new CacheKey(stage, hash) : null;
+        return key is not null;
+    }
+
     /// <summary><c>stage/hash</c> with the full hash.</summary>
     public string ToFullString() => $"{Stage}/{Hash}";
 

@@ -18,4 +18,11 @@ public sealed record CacheManifest(string Stage, string Key, CacheEntryInfo Info
 
     /// <summary>Total size in bytes of the output files.</summary>
     public long TotalSize => Files.Sum(f => f.Size);
+
+    /// <summary>Parses the bytes of a <c>manifest.json</c>; a malformed one is a <see cref="FormatException"/>.</summary>
+    public static CacheManifest Parse(byte[] bytes) => ManifestJson.Parse(bytes);
+
+    /// <summary>True when <paramref name="other"/> lists the same files with the same sizes and hashes.</summary>
+    public bool SameFilesAs(CacheManifest other) =>
+        Files.Count == other.Files.Count && Files.Zip(other.Files).All(pair => pair.First == pair.Second);
 }

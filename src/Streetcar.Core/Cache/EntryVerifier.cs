@@ -64,7 +64,8 @@ internal static class EntryVerifier
         return extra is null ? null : $"file '{extra}' is not in the manifest";
     }
 
-    private static bool IsSafeRelative(string path) =>
+    /// <summary>A relative '/'-separated path that stays inside the entry folder.</summary>
+    public static bool IsSafeRelative(string path) =>
         path.Length > 0 && !Path.IsPathRooted(path) && !path.Contains('\\')
         && path.Split('/').All(part => part.Length > 0 && part != "." && part != "..");
 }

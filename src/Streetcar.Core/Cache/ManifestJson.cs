@@ -35,11 +35,14 @@ internal static class ManifestJson
     }
 
     /// <summary>Parses a manifest; any deviation from the layout is a <see cref="FormatException"/>.</summary>
-    public static CacheManifest Read(string path)
+    public static CacheManifest Read(string path) => Parse(File.ReadAllBytes(path));
+
+    /// <summary>Parses a manifest's bytes (e.g. one downloaded from a remote); any deviation is a <see cref="FormatException"/>.</summary>
+    public static CacheManifest Parse(byte[] bytes)
     {
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            using var document = JsonDocument.Parse(bytes);
             var root = document.RootElement;
             if (Int(root, "schema") != CacheManifest.Schema)
             {
