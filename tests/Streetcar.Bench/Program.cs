@@ -14,7 +14,9 @@ using Streetcar.Train.Model;
 //   prepare: reading the six workbooks (ingest only) is the baseline for the whole cold Prepare;
 //   train:   the same fused model in PyTorch (pytorch_epoch.py, Debian's python3-torch) and the per-column
 //            model (the book's formulation) are the baselines for the fused one.
-// Usage: streetcar-bench [--data-source DIR] [--runs N] [--epochs N] [--only prepare|train]
+//   boosting: XGBoost's hist fit of the same rows (xgboost_fit.py, Debian's python3-xgboost) is the baseline of the
+//            LightGBM fit, ML.NET's own prediction the baseline of the managed tree scorer (BoostingBenchmark).
+// Usage: streetcar-bench [--data-source DIR] [--runs N] [--epochs N] [--only prepare|train|boosting]
 // Default data source: the pipeline's own data/raw when present, else $STREETCAR_DATA_SOURCE, else the shipped data/ttc.
 
 const string PyTorchRow = "train: epoch, fused model in PyTorch";
@@ -26,9 +28,9 @@ try
     var runs = Count("--runs", 3);
     var epochs = Count("--epochs", 3);
     var only = Arg("--only");
-    if (only is not (null or "prepare" or "train"))
+    if (only is not (null or "prepare" or "train" or "boosting"))
     {
-        throw new PipelineException($"--only: expected prepare or train, got '{only}'", 64);
+        throw new PipelineException($"--only: expected prepare, train or boosting, got '{only}'", 64);
     }
     var rows = new List<(string Name, IReadOnlyList<double>? Seconds, IReadOnlyList<double>? Cpu, string[] Baselines, string Note)>();
 
@@ -66,6 +68,11 @@ try
                 ? (PerColumnRow, timing.EpochSeconds, timing.CpuSeconds, [], "")
                 : ("train: epoch, fused model", timing.EpochSeconds, timing.CpuSeconds, torchSeconds is null ? [PerColumnRow] : [PyTorchRow, PerColumnRow], ""));
         }
+    }
+
+    if (only is null or "boosting")
+    {
+        rows.AddRange(BoostingBenchmark.Rows(DataSource(), Path.Combine(RepoRoot(), "data", "prepare.yml"), runs));
     }
 
     Console.WriteLine();
