@@ -36,19 +36,25 @@ Task("Compare")
 });
 
 Task("Bench")
-    .Description("Benchmarks cold Prepare (vs reading the workbooks) and a training epoch (fused vs the same model in PyTorch and vs per-column; exp7's hidden-layer model on the managed step vs PyTorch; GFLOP/s beside each), as ratios to baselines in the same run.")
+    .Description("Benchmarks cold Prepare (vs reading the workbooks), a training epoch (fused vs the same model in PyTorch and vs per-column; exp7's hidden-layer model on the managed step vs PyTorch; GFLOP/s beside each) and the boosting fit and scoring (vs XGBoost hist and vs ML.NET's prediction), as ratios to baselines in the same run.")
     .Does<BuildParameters>(p =>
 {
-    // The PyTorch baseline runs on Debian's python3-torch. As root with apt-get, install it when missing (as
-    // build.sh does for g++ and patchelf); otherwise Bench prints how and still measures the rest.
-    if (IsRunningOnLinux() && Environment.UserName == "root" && !Succeeds("/usr/bin/python3", "-c \"import torch\"") && Succeeds("apt-get", "--version"))
+    // The PyTorch and XGBoost baselines run on Debian's python3-torch and python3-xgboost (with pandas). As root
+    // with apt-get, install what is missing (as build.sh does for g++ and patchelf); otherwise Bench prints how and
+    // still measures the rest.
+    var missing = new[] { ("torch", "python3-torch"), ("xgboost", "python3-xgboost"), ("pandas", "python3-pandas") }
+        .Where(m => !Succeeds("/usr/bin/python3", $"-c \"import {m.Item1}\""))
+        .Select(m => m.Item2)
+        .ToArray();
+    if (missing.Length > 0 && IsRunningOnLinux() && Environment.UserName == "root" && Succeeds("apt-get", "--version"))
     {
-        Information("Bench: installing python3-torch with apt-get (the baseline of the epoch benchmark)");
+        var packages = string.Join(" ", missing);
+        Information($"Bench: installing {packages} with apt-get (the baselines of the epoch and boosting benchmarks)");
         var noninteractive = new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" };
         if (StartProcess("apt-get", new ProcessSettings { Arguments = "update -qq", RedirectStandardOutput = true }) != 0
-            || StartProcess("apt-get", new ProcessSettings { Arguments = "install -y -qq python3-torch", EnvironmentVariables = noninteractive, RedirectStandardOutput = true }) != 0)
+            || StartProcess("apt-get", new ProcessSettings { Arguments = $"install -y -qq {packages}", EnvironmentVariables = noninteractive, RedirectStandardOutput = true }) != 0)
         {
-            Warning("Bench: apt-get could not install python3-torch; the PyTorch row will say so");
+            Warning($"Bench: apt-get could not install {packages}; the rows that need them will say so");
         }
     }
     var arguments = new ProcessArgumentBuilder();

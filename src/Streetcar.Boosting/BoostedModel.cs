@@ -12,6 +12,7 @@ public sealed class BoostedModel
     private const string ProbabilityColumn = "Probability";
 
     private readonly MLContext _ml;
+    private readonly TreeScorer _scorer;
 
     internal BoostedModel(MLContext ml, ITransformer transformer, IReadOnlyList<ColumnEncoder> encoders, GradientBoostingOptions options, BoostingInfo info)
     {
@@ -20,6 +21,7 @@ public sealed class BoostedModel
         Encoders = encoders;
         Options = options;
         Info = info;
+        _scorer = TreeScorer.From(transformer, encoders);
     }
 
     /// <summary>The encoders of the input columns (Prepare's).</summary>
@@ -35,8 +37,19 @@ public sealed class BoostedModel
 
     internal MLContext Context => _ml;
 
-    /// <summary>P(delay) of every row of <paramref name="split"/>, in row order.</summary>
+    /// <summary>P(delay) of every row of <paramref name="split"/>, in row order, from the trees in managed code
+    /// (<see cref="TreeScorer"/>): bit for bit <see cref="PredictWithMlNet"/>, about 50 times faster.</summary>
     public float[] Predict(EncodedSplit split)
+    {
+        SplitCheck.Validate(split, Encoders);
+        return _scorer.Predict(split);
+    }
+
+    /// <summary>
+    /// P(delay) of every row through ML.NET's own pipeline (key columns, indicators, LightGBM, calibrator): the
+    /// reference <see cref="Predict"/> is tested and benchmarked against.
+    /// </summary>
+    public float[] PredictWithMlNet(EncodedSplit split)
     {
         var scored = Transformer.Transform(SplitDataView.Create(_ml, split, Encoders));
         var probabilities = scored.GetColumn<float>(ProbabilityColumn).ToArray();

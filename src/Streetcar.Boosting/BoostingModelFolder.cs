@@ -52,6 +52,7 @@ public static class BoostingModelFolder
             var transformer = ml.Model.Load(stream, out _);
             return new BoostedModel(ml, transformer, encoders, options, info);
         }
+        // InvalidOperationException: ML.NET's load errors, or a model.zip whose last step is not LightGBM's (TreeScorer).
         catch (Exception e) when (e is JsonException or IOException or InvalidDataException or FormatException or ArgumentException or InvalidOperationException)
         {
             throw new PipelineException($"{folder}: unreadable boosting model folder ({e.Message})");

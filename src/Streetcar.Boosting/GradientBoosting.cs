@@ -15,11 +15,12 @@ namespace Streetcar.Boosting;
 public static class GradientBoosting
 {
     /// <summary>Version of the fitting logic (data view, pipeline, trainer settings not in the options); part of
-    /// every boosting Train cache key, so a change here retrains instead of reusing a stale model.</summary>
-    public const int Version = 1;
+    /// every boosting Train cache key, so a change here retrains instead of reusing a stale model. 2: the trainer
+    /// reads <see cref="FeatureVectorView"/> (the same trees; model.zip's copy of the training schema differs).</summary>
+    public const int Version = 2;
 
     /// <summary>Name of the concatenated feature vector.</summary>
-    private const string Features = "Features";
+    private const string Features = FeatureVectorView.Features;
 
     /// <summary>The Microsoft.ML.LightGbm package version ("5.0.1"): its informational version without the
     /// commit suffix (the assembly version of ML.NET stays at 1.0.0.0 across releases).</summary>
@@ -47,30 +48,34 @@ public static class GradientBoosting
         var positiveWeight = options.PositiveWeighting == PositiveWeighting.Balanced ? (double)negatives / positives : 1.0;
 
         var ml = new MLContext(options.Seed);
-        var data = SplitDataView.Create(ml, train, encoders);
         var columns = encoders.Select(e => e.Column).ToArray();
         var indicators = columns.Select(c => new InputOutputColumnPair($"{c}_indicator", c)).ToArray();
-        var pipeline = ml.Transforms.Conversion.MapKeyToVector(indicators)
+        // The saved pipeline starts from the key columns (what score and old model folders feed it); its first
+        // two steps depend on the schema alone, so they are fitted on an empty view, and the trainer reads the
+        // vectors they would make from the split's arrays directly (FeatureVectorView).
+        var keysToFeatures = ml.Transforms.Conversion.MapKeyToVector(indicators)
             .Append(ml.Transforms.Concatenate(Features, indicators.Select(p => p.OutputColumnName).ToArray()))
-            .Append(ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
-            {
-                LabelColumnName = SplitDataView.Label,
-                FeatureColumnName = Features,
-                NumberOfLeaves = options.NumLeaves,
-                NumberOfIterations = options.Iterations,
-                LearningRate = options.LearningRate,
-                MinimumExampleCountPerLeaf = options.MinDataInLeaf,
-                Seed = options.Seed,
-                NumberOfThreads = options.Threads,
-                // Explicit: ML.NET turns categorical splits off below 50,000 rows, and small test splits must
-                // train the same kind of model as the real one.
-                UseCategoricalSplit = true,
-                WeightOfPositiveExamples = positiveWeight,
-                Verbose = false,
-                Silent = true,
-            }));
-        var transformer = pipeline.Fit(data);
-        var trees = transformer.LastTransformer.Model.SubModel.TrainedTreeEnsemble.Trees;
+            .Fit(SplitDataView.Empty(ml, encoders));
+        var trainer = ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+        {
+            LabelColumnName = SplitDataView.Label,
+            FeatureColumnName = Features,
+            NumberOfLeaves = options.NumLeaves,
+            NumberOfIterations = options.Iterations,
+            LearningRate = options.LearningRate,
+            MinimumExampleCountPerLeaf = options.MinDataInLeaf,
+            Seed = options.Seed,
+            NumberOfThreads = options.Threads,
+            // Explicit: ML.NET turns categorical splits off below 50,000 rows, and small test splits must
+            // train the same kind of model as the real one.
+            UseCategoricalSplit = true,
+            WeightOfPositiveExamples = positiveWeight,
+            Verbose = false,
+            Silent = true,
+        });
+        var fitted = trainer.Fit(new FeatureVectorView(train, encoders));
+        var transformer = keysToFeatures.Append(fitted);
+        var trees = fitted.Model.SubModel.TrainedTreeEnsemble.Trees;
         var info = new BoostingInfo(
             "lightgbm",
             PackageVersion(),

@@ -1,14 +1,15 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Streetcar.Core.Data;
-using Streetcar.Core.Errors;
 
 namespace Streetcar.Boosting;
 
 /// <summary>
-/// An <see cref="EncodedSplit"/> as an ML.NET data view: one key column per feature, typed with the encoder's
-/// cardinality (so a value the training split lacks still has its slot), and a boolean label. Rows are made on
-/// demand from the split's arrays, each time a cursor asks, so 2M rows cost no copy.
+/// An <see cref="EncodedSplit"/> as the ML.NET data view a saved boosting pipeline reads: one key column per
+/// feature, typed with the encoder's cardinality, and a boolean label. Rows are made on demand from the split's
+/// arrays, each time a cursor asks. Only ML.NET's own prediction path (<see cref="BoostedModel.PredictWithMlNet"/>,
+/// the reference the managed scorer is tested against) and the saved schema use it; the fit reads
+/// <see cref="FeatureVectorView"/> and predictions come from <see cref="TreeScorer"/>.
 /// </summary>
 internal static class SplitDataView
 {
@@ -18,10 +19,11 @@ internal static class SplitDataView
     /// <summary>The view of <paramref name="split"/>; its columns must be the encoders' columns, in order.</summary>
     public static IDataView Create(MLContext ml, EncodedSplit split, IReadOnlyList<ColumnEncoder> encoders)
     {
-        Check(split, encoders);
+        SplitCheck.Validate(split, encoders);
         var codes = split.Codes;
         var labels = split.Labels;
-        // ML.NET keys are 1-based (0 means missing): code c is key c + 1.
+        // Code c is written as c + 1, which LoadFromEnumerable reads as key c + 2 (it takes the property as 0-based):
+        // see FeatureSlots for the slots this gives and why it stays.
         var rows = Enumerable.Range(0, split.Rows).Select(r => new SplitRow
         {
             C0 = (uint)codes[0][r] + 1,
@@ -37,8 +39,11 @@ internal static class SplitDataView
     }
 
     /// <summary>The schema of a view of <paramref name="encoders"/>' columns (what a saved model expects).</summary>
-    public static DataViewSchema InputSchema(MLContext ml, IReadOnlyList<ColumnEncoder> encoders) =>
-        ml.Data.LoadFromEnumerable(Array.Empty<SplitRow>(), Schema(encoders)).Schema;
+    public static DataViewSchema InputSchema(MLContext ml, IReadOnlyList<ColumnEncoder> encoders) => Empty(ml, encoders).Schema;
+
+    /// <summary>A view of no rows with the columns of <paramref name="encoders"/>.</summary>
+    public static IDataView Empty(MLContext ml, IReadOnlyList<ColumnEncoder> encoders) =>
+        ml.Data.LoadFromEnumerable(Array.Empty<SplitRow>(), Schema(encoders));
 
     /// <summary>The schema of the view: feature columns named as the encoders' columns, as key types.</summary>
     public static SchemaDefinition Schema(IReadOnlyList<ColumnEncoder> encoders)
@@ -51,28 +56,5 @@ internal static class SplitDataView
             column.ColumnType = new KeyDataViewType(typeof(uint), encoders[c].Cardinality);
         }
         return schema;
-    }
-
-    private static void Check(EncodedSplit split, IReadOnlyList<ColumnEncoder> encoders)
-    {
-        var expected = encoders.Select(e => e.Column).ToArray();
-        if (encoders.Count != SplitRow.Features || !split.Columns.SequenceEqual(expected))
-        {
-            throw new PipelineException(
-                $"split '{split.Name}' has columns [{string.Join(", ", split.Columns)}]; the boosting model needs [{string.Join(", ", FeatureColumns.All)}] with one encoder each (got [{string.Join(", ", expected)}])");
-        }
-        for (var c = 0; c < SplitRow.Features; c++)
-        {
-            var cardinality = encoders[c].Cardinality;
-            var column = split.Codes[c];
-            for (var r = 0; r < column.Length; r++)
-            {
-                if ((uint)column[r] >= (uint)cardinality)
-                {
-                    throw new PipelineException(
-                        $"split '{split.Name}', row {r}: {encoders[c].Column} code {column[r]} is outside the encoder's 0 .. {cardinality - 1}");
-                }
-            }
-        }
     }
 }

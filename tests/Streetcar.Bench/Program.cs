@@ -16,7 +16,9 @@ using Streetcar.Train.Model;
 //            model (the book's formulation) are the baselines for the fused one; exp7's model (hidden layers
 //            [64, 32], sigmoid) in PyTorch is the baseline for it on the managed step. Each network row also
 //            prints its achieved GFLOP/s (EpochBenchmark.EpochFlops over the median epoch, validation included).
-// Usage: streetcar-bench [--data-source DIR] [--runs N] [--epochs N] [--only prepare|train]
+//   boosting: XGBoost's hist fit of the same rows (xgboost_fit.py, Debian's python3-xgboost) is the baseline of the
+//            LightGBM fit, ML.NET's own prediction the baseline of the managed tree scorer (BoostingBenchmark).
+// Usage: streetcar-bench [--data-source DIR] [--runs N] [--epochs N] [--only prepare|train|boosting]
 // Default data source: the pipeline's own data/raw when present, else $STREETCAR_DATA_SOURCE, else the shipped data/ttc.
 
 const string PyTorchRow = "train: epoch, fused model in PyTorch";
@@ -29,9 +31,9 @@ try
     var runs = Count("--runs", 3);
     var epochs = Count("--epochs", 3);
     var only = Arg("--only");
-    if (only is not (null or "prepare" or "train"))
+    if (only is not (null or "prepare" or "train" or "boosting"))
     {
-        throw new PipelineException($"--only: expected prepare or train, got '{only}'", 64);
+        throw new PipelineException($"--only: expected prepare, train or boosting, got '{only}'", 64);
     }
     var rows = new List<(string Name, IReadOnlyList<double>? Seconds, IReadOnlyList<double>? Cpu, string[] Baselines, string Note, double? Flops)>();
 
@@ -77,6 +79,11 @@ try
         rows.Add((Exp7PyTorchRow, exp7Seconds, exp7Cpu, [], exp7Note, exp7.EpochFlops));
         rows.Add(("train: epoch, exp7 model (fused)", exp7.EpochSeconds, exp7.CpuSeconds, exp7Seconds is null ? [] : [Exp7PyTorchRow],
             $"{exp7.Path} path", exp7.EpochFlops));
+    }
+
+    if (only is null or "boosting")
+    {
+        rows.AddRange(BoostingBenchmark.Rows(DataSource(), Path.Combine(RepoRoot(), "data", "prepare.yml"), runs).Select(r => (r.Name, r.Seconds, r.Cpu, r.Baselines, r.Note, (double?)null)));
     }
 
     Console.WriteLine();

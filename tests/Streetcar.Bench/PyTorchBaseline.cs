@@ -61,7 +61,7 @@ internal static class PyTorchBaseline
     }
 
     /// <summary>Codes as int32 [rows, columns] row-major and labels as bytes, the layout the script reads.</summary>
-    private static void Write(string folder, EncodedSplit split)
+    internal static void Write(string folder, EncodedSplit split)
     {
         var columns = split.Columns.Count;
         var codes = new int[split.Rows * columns];

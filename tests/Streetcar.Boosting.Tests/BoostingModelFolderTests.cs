@@ -1,3 +1,4 @@
+using Microsoft.ML;
 using Streetcar.Core.Errors;
 
 namespace Streetcar.Boosting.Tests;
@@ -61,6 +62,24 @@ public sealed class BoostingModelFolderTests : IDisposable
 
         var e = Assert.Throws<PipelineException>(() => BoostingModelFolder.Load(folder));
         Assert.Contains("unreadable boosting model folder", e.Message);
+    }
+
+    [Fact]
+    public void Load_AModelZipThatIsNotLightGbm_IsAPipelineError()
+    {
+        var folder = Path.Combine(_root, "model");
+        BoostingModelFolder.Save(folder, GradientBoosting.Train(BoostingData.Train, BoostingData.Encoders, BoostingData.Options));
+        var ml = new MLContext(1);
+        var empty = SplitDataView.Empty(ml, BoostingData.Encoders);
+        var notTrees = ml.Transforms.Conversion.MapKeyToVector("route_indicator", "route").Fit(empty);
+        using (var stream = File.Create(Path.Combine(folder, BoostingModelFolderLayout.Model)))
+        {
+            ml.Model.Save(notTrees, empty.Schema, stream);
+        }
+
+        var e = Assert.Throws<PipelineException>(() => BoostingModelFolder.Load(folder));
+        Assert.Contains("unreadable boosting model folder", e.Message);
+        Assert.Contains("not a LightGBM binary model", e.Message);
     }
 
     private static int[] Bits(float[] values) => values.Select(BitConverter.SingleToInt32Bits).ToArray();
