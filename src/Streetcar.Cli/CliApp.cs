@@ -49,7 +49,8 @@ public static class CliApp
         try
         {
             var parsed = Build(console).Parse(args);
-            if (parsed.Errors.Count > 0)
+            // --help answers even when the rest of the line is incomplete (`cache remove --help` lacks its key).
+            if (parsed.Errors.Count > 0 && parsed.Action is not HelpWithExitCodes)
             {
                 // One line through our console (System.CommandLine would print to the process's stderr, plus the help).
                 // One line: System.CommandLine puts a choice list on lines of its own.

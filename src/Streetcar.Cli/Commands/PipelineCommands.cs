@@ -58,7 +58,9 @@ public static class PipelineCommands
                 console.Info($"prepare: {split?.TrainRows:N0} train / {split?.ValidRows:N0} validation / {split?.TestRows:N0} test rows ({prepared.Key})");
                 csv = null;
             }
-            return 0;
+            // An invalid experiment fails prepare as it fails train: one line, the config exit code.
+            var invalid = run.InvalidExperiments.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => new EngineFailure(i.Key, i.Value, ExitCodes.Config)).ToArray();
+            return Finish(console, "prepare", run, invalid, keepGoing: false);
         });
         return command;
     }
@@ -186,8 +188,9 @@ public static class PipelineCommands
         var first = run.Experiments.FirstOrDefault() ?? throw new PipelineException("no valid experiment to report on");
         ReportStep.EnsureComplete(ctx, run);
         var prepared = run.PreparedFor(first.Runs[0]);
-        ReportStep.Write(ctx, ReportStep.Gather(ctx, run, prepared, ScoreStep.SanityTrips(ctx, run)));
-        RunInfo.Gather(ctx, run).Write(ctx.Workspace);
+        // Everything is gathered first: the swap of results/ is the last step, and nothing writes into it after.
+        var input = ReportStep.Gather(ctx, run, prepared, ScoreStep.SanityTrips(ctx, run));
+        ReportStep.Write(ctx, input, RunInfo.Gather(ctx, run));
     }
 
     private static PipelineContext Open(ParseResult result, CliConsole console) =>
