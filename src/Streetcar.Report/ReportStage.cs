@@ -26,25 +26,29 @@ public static class ReportStage
     /// <paramref name="alsoWrite"/> writes into the new tree (the CLI's run-info.json). Every other entry of the old
     /// folder (results/tensorboard/, a file a person put there) is carried over. Call it holding the run lock.
     /// </summary>
-    public static void Write(ReportInput input, string resultsDir, Action<string>? alsoWrite = null) =>
+    /// <param name="cancel">Checked between files: a cancelled report throws before the swap and leaves results/ as it was.</param>
+    public static void Write(ReportInput input, string resultsDir, Action<string>? alsoWrite = null, CancellationToken cancel = default) =>
         WholeFolder.Replace(resultsDir, IsLeftover, tree =>
         {
-            WriteTree(input, tree);
+            WriteTree(input, tree, cancel);
             alsoWrite?.Invoke(tree);
+            cancel.ThrowIfCancellationRequested();
         });
 
     /// <summary>Writes the report, the metrics and the plots into the empty folder <paramref name="dir"/>.</summary>
-    private static void WriteTree(ReportInput input, string dir)
+    private static void WriteTree(ReportInput input, string dir, CancellationToken cancel)
     {
         Directory.CreateDirectory(Path.Combine(dir, PlotsFolder));
         foreach (var experiment in input.Experiments)
         {
+            cancel.ThrowIfCancellationRequested();
             ExperimentPlots.Write(experiment, dir);
             if (experiment.Curves is { } curves)
             {
                 CurvePlots.WriteExperiment(curves, dir);
             }
         }
+        cancel.ThrowIfCancellationRequested();
         ForestPlots.Write(ReportStatistics.From(input), dir);
         CurvePlots.WriteOverlay(input.Experiments.Select(e => e.Curves).OfType<CurveSeries>().ToArray(), dir);
         File.WriteAllText(Path.Combine(dir, MetricsFile), StableJson.Serialize(input.Experiments.Select(ExperimentMetrics.From).ToList()));

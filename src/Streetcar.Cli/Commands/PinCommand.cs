@@ -14,7 +14,7 @@ namespace Streetcar.Cli.Commands;
 /// </summary>
 public static class PinCommand
 {
-    public static Command Create(CliConsole console)
+    public static Command Create(CliConsole console, CancellationToken cancel)
     {
         var command = new Command("pin",
             "Fetches the raw files data/prepare.yml's years need as they are today (--data-source, else the portal) " +
@@ -24,7 +24,7 @@ public static class PinCommand
         };
         command.SetAction(result =>
         {
-            var ctx = PipelineContext.Open(Workspace.Locate(result.GetValue(CommonOptions.Root)), console, force: false);
+            var ctx = PipelineContext.Open(Workspace.Locate(result.GetValue(CommonOptions.Root)), console, force: false, cancel);
             using var runLock = ctx.Lock();
             var manifestPath = ctx.Workspace.WorkbookManifest;
             var current = File.Exists(manifestPath) ? WorkbookManifest.Read(manifestPath) : null;

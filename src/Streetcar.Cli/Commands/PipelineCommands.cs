@@ -9,10 +9,11 @@ namespace Streetcar.Cli.Commands;
 /// <summary>The verbs of the pipeline's stages: fetch, prepare, train, evaluate, report, and run (all of them).</summary>
 public static class PipelineCommands
 {
-    public static IEnumerable<Command> Create(CliConsole console) =>
-        [Fetch(console), Prepare(console), Train(console), Evaluate(console), Report(console), Run(console)];
+    /// <summary>The verbs; <paramref name="cancel"/> is the run's signal token (<see cref="RunSignals"/>).</summary>
+    public static IEnumerable<Command> Create(CliConsole console, CancellationToken cancel) =>
+        [Fetch(console, cancel), Prepare(console, cancel), Train(console, cancel), Evaluate(console, cancel), Report(console, cancel), Run(console, cancel)];
 
-    private static Command Fetch(CliConsole console)
+    private static Command Fetch(CliConsole console, CancellationToken cancel)
     {
         var command = new Command("fetch", "Copies (--data-source) or downloads the raw workbooks into data/raw/ and checks their SHA-256 pins (data/workbooks.sha256).")
         {
@@ -21,7 +22,7 @@ public static class PipelineCommands
         };
         command.SetAction(result =>
         {
-            var ctx = Open(result, console);
+            var ctx = Open(result, console, cancel);
             using var runLock = ctx.Lock();
             var raw = RawDataStep.Fetch(ctx, CommonOptions.ResolveDataSource(result), result.GetValue(CommonOptions.AcceptNewVintage));
             var accepted = raw.Fetched?.Files.Count(f => f.IsNewVintage) ?? 0;
@@ -32,7 +33,7 @@ public static class PipelineCommands
         return command;
     }
 
-    private static Command Prepare(CliConsole console)
+    private static Command Prepare(CliConsole console, CancellationToken cancel)
     {
         var exportCsv = new Option<string?>("--export-csv") { Description = "Also write the prepared grid (codes and raw values) to this CSV file.", HelpName = "FILE" };
         var command = new Command("prepare", "Fetches the raw data, then ingests, cleans, reshapes, encodes and splits it (cached in data/cache/grid and data/cache/split).")
@@ -45,7 +46,7 @@ public static class PipelineCommands
         };
         command.SetAction(result =>
         {
-            var ctx = Open(result, console);
+            var ctx = Open(result, console, cancel);
             using var runLock = ctx.Lock();
             var raw = RawDataStep.Fetch(ctx, CommonOptions.ResolveDataSource(result), result.GetValue(CommonOptions.AcceptNewVintage));
             var run = PipelineRun.Start(ctx, Names(result), raw);
@@ -65,16 +66,16 @@ public static class PipelineCommands
         return command;
     }
 
-    private static Command Train(CliConsole console) => PerExperiment(console, "train", PipelineEngine.Goal.Train,
+    private static Command Train(CliConsole console, CancellationToken cancel) => PerExperiment(console, cancel, "train", PipelineEngine.Goal.Train,
         "Trains each experiment (default: every experiments/*.yml) unless its model is cached. Experiments that differ only in when they stop share one training trajectory; independent trajectories run side by side (--jobs).",
         StageTable.Trajectory, StageTable.Train);
 
-    private static Command Evaluate(CliConsole console) => PerExperiment(console, "evaluate", PipelineEngine.Goal.Evaluate,
+    private static Command Evaluate(CliConsole console, CancellationToken cancel) => PerExperiment(console, cancel, "evaluate", PipelineEngine.Goal.Evaluate,
         "Scores the splits with each experiment's chosen model (best checkpoint or final) and caches the metrics; trains first if needed.",
         StageTable.Evaluate);
 
     /// <summary>A verb that brings each chosen experiment up to <paramref name="goal"/>, one failure not stopping the others.</summary>
-    private static Command PerExperiment(CliConsole console, string verb, PipelineEngine.Goal goal, string description, params StageDefinition[] forcedStages)
+    private static Command PerExperiment(CliConsole console, CancellationToken cancel, string verb, PipelineEngine.Goal goal, string description, params StageDefinition[] forcedStages)
     {
         var command = new Command(verb, description)
         {
@@ -87,7 +88,7 @@ public static class PipelineCommands
         };
         command.SetAction(result =>
         {
-            var ctx = Open(result, console);
+            var ctx = Open(result, console, cancel);
             using var runLock = ctx.Lock();
             var run = PipelineRun.Start(ctx, Names(result), repeats: result.GetValue(CommonOptions.Repeats));
             var failed = Engine(ctx, run, result, EngineOptions.ForcedBy(ctx.Force, forcedStages)).Run(goal);
@@ -96,7 +97,7 @@ public static class PipelineCommands
         return command;
     }
 
-    private static Command Report(CliConsole console)
+    private static Command Report(CliConsole console, CancellationToken cancel)
     {
         var command = new Command("report", "Renders results/report.md, results/metrics.json and results/plots/ from the cached results of every experiment. Refuses, leaving results/ as it is, when an experiment is neither evaluated nor failed in the cache; exits 2 after writing when an experiment failed (the report marks it).")
         {
@@ -104,7 +105,7 @@ public static class PipelineCommands
         };
         command.SetAction(result =>
         {
-            var ctx = Open(result, console);
+            var ctx = Open(result, console, cancel);
             ctx.Workspace.EnsureResultsWritable();
             using var runLock = ctx.Lock();
             var run = PipelineRun.Start(ctx, [], repeats: result.GetValue(CommonOptions.Repeats));
@@ -114,7 +115,7 @@ public static class PipelineCommands
         return command;
     }
 
-    private static Command Run(CliConsole console)
+    private static Command Run(CliConsole console, CancellationToken cancel)
     {
         var command = new Command("run", "The whole pipeline in one process: fetch, prepare, train and evaluate every experiment, report.")
         {
@@ -127,7 +128,7 @@ public static class PipelineCommands
         };
         command.SetAction(result =>
         {
-            var ctx = Open(result, console);
+            var ctx = Open(result, console, cancel);
             ctx.Workspace.EnsureResultsWritable();
             using var runLock = ctx.Lock();
             var raw = RawDataStep.Fetch(ctx, CommonOptions.ResolveDataSource(result), result.GetValue(CommonOptions.AcceptNewVintage));
@@ -193,8 +194,8 @@ public static class PipelineCommands
         ReportStep.Write(ctx, input, RunInfo.Gather(ctx, run));
     }
 
-    private static PipelineContext Open(ParseResult result, CliConsole console) =>
-        PipelineContext.Open(Workspace.Locate(result.GetValue(CommonOptions.Root)), console, result.GetValue(CommonOptions.Force));
+    private static PipelineContext Open(ParseResult result, CliConsole console, CancellationToken cancel) =>
+        PipelineContext.Open(Workspace.Locate(result.GetValue(CommonOptions.Root)), console, result.GetValue(CommonOptions.Force), cancel);
 
     private static string[] Names(ParseResult result) => result.GetValue(CommonOptions.Experiment) ?? [];
 }

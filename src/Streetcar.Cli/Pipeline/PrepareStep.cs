@@ -35,7 +35,7 @@ public static class PrepareStep
         var grid = ctx.Cache.GetOrCreate(gridKey, gridBuilder.Info("data/prepare.yml", $"{ConfigEnum.Name(config.Mode)} grid {config.StartDate:yyyy-MM-dd}..{config.EndDate:yyyy-MM-dd}"), folder =>
         {
             ctx.Console.Info($"prepare: building the grid from {raw.Paths.Count} workbooks (cache key {gridKey})");
-            built = PrepareStage.BuildGrid(config, raw.Paths, new LineProgress(ctx.Console), raw.Fetched);
+            built = PrepareStage.BuildGrid(config, raw.Paths, new LineProgress(ctx.Console, ctx.Cancel), raw.Fetched);
             PrepareStage.WriteGrid(folder, built);
         }, ctx.Force);
         Report(ctx, grid);
@@ -51,6 +51,7 @@ public static class PrepareStep
         {
             ctx.Console.Info($"prepare: splitting with seed {experiment.Seeds.Split} (cache key {splitKey})");
             var prepared = Grid();
+            ctx.Cancel.ThrowIfCancellationRequested();
             PrepareStage.WriteSplits(folder, prepared, PrepareStage.Split(prepared, experiment.Split, (ulong)experiment.Seeds.Split));
         }, ctx.Force);
         Report(ctx, split);
@@ -80,8 +81,15 @@ public static class PrepareStep
     }
 }
 
-/// <summary>Progress lines from a stage, indented under the step's own line.</summary>
-internal sealed class LineProgress(Output.CliConsole console) : IProgress<string>
+/// <summary>
+/// Progress lines from a stage, indented under the step's own line. Each line is also where a cancelled run stops
+/// (after a workbook is read, after cleaning, after reshaping): the stage has no other checks.
+/// </summary>
+internal sealed class LineProgress(Output.CliConsole console, CancellationToken cancel) : IProgress<string>
 {
-    public void Report(string value) => console.Info($"  {value}");
+    public void Report(string value)
+    {
+        cancel.ThrowIfCancellationRequested();
+        console.Info($"  {value}");
+    }
 }
