@@ -85,6 +85,13 @@ public static class YamlConfigReader
             // The document itself is not a mapping (a list, a bare scalar, binary bytes).
             return new ConfigException(where, "(root)", "expected a mapping of keys to values, one 'key: value' per line");
         }
+        var noDeserializer = System.Text.RegularExpressions.Regex.Match(message, @"No node deserializer was able to deserialize the node into type ([\w.]+)");
+        if (noDeserializer.Success)
+        {
+            // A list or a single value where a section of keys belongs (`early_stopping: [1]`).
+            return new ConfigException(where, YamlKeyPath.At(yaml, e.Start) ?? KeyOnLine(yaml, e.Start.Line) ?? $"(line {e.Start.Line})",
+                $"expected a mapping of its keys (key: value lines, type {noDeserializer.Groups[1].Value.Split('.')[^1]}), not a list or a single value");
+        }
         if ((e as ConfigValueException ?? e.InnerException as ConfigValueException) is { } refused)
         {
             return new ConfigException($"{file}:{refused.Start.Line}:{refused.Start.Column}",

@@ -13,7 +13,7 @@ public static class BadInputs
     /// <summary>A valid trip for the reference model (routes 501–506 of 2014).</summary>
     private static readonly string[] Trip = ["score", "--model", "{model}", "--route", "501", "--direction", "e"];
 
-    public static IEnumerable<BadInputCase> All() => [.. Config(), .. PrepareConfig(), .. Data(), .. CommandLine(), .. Scoring()];
+    public static IEnumerable<BadInputCase> All() => [.. Config(), .. PrepareConfig(), .. Data(), .. CommandLine(), .. Scoring(), .. RootSignalAndInputBadInputs.All()];
 
     /// <summary>Experiment config: the workspace's only experiment is the bad one.</summary>
     private static IEnumerable<BadInputCase> Config() =>
