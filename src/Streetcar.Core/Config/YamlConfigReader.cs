@@ -88,9 +88,13 @@ public static class YamlConfigReader
         var noDeserializer = System.Text.RegularExpressions.Regex.Match(message, @"No node deserializer was able to deserialize the node into type ([\w.]+)");
         if (noDeserializer.Success)
         {
-            // A list or a single value where a section of keys belongs (`early_stopping: [1]`).
+            // A list or a single value where a section of keys belongs (`early_stopping: [1]`), or a list where a
+            // single value does (`epochs: [2`).
+            var type = noDeserializer.Groups[1].Value;
             return new ConfigException(where, YamlKeyPath.At(yaml, e.Start) ?? KeyOnLine(yaml, e.Start.Line) ?? $"(line {e.Start.Line})",
-                $"expected a mapping of its keys (key: value lines, type {noDeserializer.Groups[1].Value.Split('.')[^1]}), not a list or a single value");
+                type.StartsWith("System.", StringComparison.Ordinal)
+                    ? $"expected a single value ({type}), not a list or a mapping"
+                    : $"expected a mapping of its keys (key: value lines, type {type.Split('.')[^1]}), not a list or a single value");
         }
         if ((e as ConfigValueException ?? e.InnerException as ConfigValueException) is { } refused)
         {
