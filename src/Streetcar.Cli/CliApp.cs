@@ -62,12 +62,12 @@ public static class CliApp
             }
             var exit = parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = console.Out });
             // A signal that came after the verb's last check still ends the run as cancelled: a script must not read 0.
-            return signals.Received is null ? exit : Cancelled(console, signals);
+            return signals.Received is null ? exit : signals.Report();
         }
         catch (Exception) when (signals.Received is not null)
         {
             // Whatever the signal's cancellation surfaced as, the one line says the run was stopped.
-            return Cancelled(console, signals);
+            return signals.Report();
         }
         catch (PipelineException e)
         {
@@ -84,12 +84,6 @@ public static class CliApp
             console.Error($"internal error (a bug, please report it): {e}");
             return InternalError;
         }
-    }
-
-    private static int Cancelled(CliConsole console, RunSignals signals)
-    {
-        console.Error(signals.Message);
-        return signals.ExitCode;
     }
 
     private static IEnumerable<Command> Commands(CliConsole console, CancellationToken cancel) =>

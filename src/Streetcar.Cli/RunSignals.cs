@@ -22,6 +22,7 @@ public sealed class RunSignals : IDisposable
     private readonly List<PosixSignalRegistration> _registrations = [];
     private Timer? _deadline;
     private int _received;
+    private int _reported;
 
     private RunSignals(Action<string> error) => _error = error;
 
@@ -34,8 +35,11 @@ public sealed class RunSignals : IDisposable
     /// <summary>The exit code of the signal received: 130 for SIGINT, 143 for SIGTERM.</summary>
     public int ExitCode => Received == PosixSignal.SIGTERM ? ExitCodes.Terminated : ExitCodes.Cancelled;
 
-    /// <summary>The error line (without <c>error: </c>) for a run ended by the signal received.</summary>
-    public string Message => $"cancelled ({Name(Received)}): stopped cleanly; no cache entry or results/ change was left half-written";
+    /// <summary>
+    /// Prints the one error line of a run ended by the signal received and returns its exit code. Once only: the run
+    /// unwinding and a second signal stopping it at once never both print.
+    /// </summary>
+    public int Report() => Report($"cancelled ({Name(Received)}): stopped cleanly; no cache entry or results/ change was left half-written");
 
     /// <summary>Starts handling both signals; <paramref name="error"/> prints an error line (used only when stopping at once).</summary>
     public static RunSignals Register(Action<string> error)
@@ -71,9 +75,18 @@ public sealed class RunSignals : IDisposable
         _cancel.Cancel();
     }
 
+    private int Report(string line)
+    {
+        if (Interlocked.Exchange(ref _reported, 1) == 0)
+        {
+            _error(line);
+        }
+        return ExitCode;
+    }
+
     private void StopNow(string why)
     {
-        _error($"cancelled ({Name(Received)}; {why}): stopped at once; the next run sweeps the work folders left");
+        Report($"cancelled ({Name(Received)}; {why}): stopped at once; the next run sweeps the work folders left");
         // Environment.Exit runs the process-exit hooks: the run lock's owner note and this process's work folders go.
         Environment.Exit(ExitCode);
     }

@@ -20,17 +20,21 @@ public sealed record Workspace(string Root)
     public const string RunInfoFile = "run-info.json";
 
     /// <summary>
-    /// Fails clearly, before any work, when results/ cannot be written (for example a file in its place or no
-    /// permission): otherwise a whole run would train and evaluate, then die on the report.
+    /// Fails clearly, before any work, when results/ cannot be replaced (a file in its place, or no permission to
+    /// build the new tree next to it): otherwise a whole run would train and evaluate, then die on the report. The
+    /// probe is a staging folder by the name the report uses, which the report sweeps if a kill leaves it.
     /// </summary>
     public void EnsureResultsWritable()
     {
-        var probe = Path.Combine(Results, $".write-probe-{Environment.ProcessId}");
+        var probe = Path.Combine(Root, Core.Files.WholeFolder.StagingPrefix(Results) + "probe-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         try
         {
-            Directory.CreateDirectory(Results);
-            File.WriteAllText(probe, "");
-            File.Delete(probe);
+            if (File.Exists(Results))
+            {
+                throw new IOException("a file is in its place");
+            }
+            Directory.CreateDirectory(probe);
+            Directory.Delete(probe, recursive: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

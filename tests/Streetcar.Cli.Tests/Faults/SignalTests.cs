@@ -34,6 +34,29 @@ public sealed class SignalTests(ReferenceRun reference)
     }
 
     [Fact]
+    public void GivenTrainingUnderWay_WhenInterruptedTwice_ThenOneLineExit130_AndTheNextRunSweepsAndReproduces()
+    {
+        using var workspace = TestWorkspace.Create();
+        Assert.Equal(0, workspace.Run("prepare", "--data-source", workspace.DataSource).ExitCode);
+        CliResult result;
+        using (var child = CliChild.Start(["train", "--root", workspace.Root]))
+        {
+            Assert.True(child.WaitForLine("epoch 1/", Patience), child.Result().ToString());
+            child.Send(SigInt);
+            child.Send(SigInt);
+            result = child.WaitForExit(Patience);
+        }
+
+        Assert.True(result.ExitCode == ExitCodes.Cancelled, result.ToString());
+        Assert.Contains("cancelled (SIGINT", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(workspace.Cache, ".lock.owner")), "the lock's owner note was left");
+        var rerun = workspace.RunPipeline();
+        Assert.True(rerun.ExitCode == 0, rerun.ToString());
+        reference.AssertSameResults(workspace);
+        Assert.Empty(workspace.WorkFolders());
+    }
+
+    [Fact]
     public void GivenPrepareReadingTheWorkbook_WhenInterrupted_ThenItStopsCleanlyWithoutAGrid()
     {
         using var workspace = TestWorkspace.Create();
