@@ -63,7 +63,6 @@ public static class ScoreCommand
             clock.Restart();
             if (trip is not null)
             {
-                CheckKnown(scorer, trip);
                 var score = scorer.Score(trip);
                 var predict = clock.Elapsed;
                 console.Info(json ? ScoreReport.JsonOf(score, experiment, model).TrimEnd() : ScoreReport.Text(score, experiment, model, load, predict));
@@ -87,7 +86,8 @@ public static class ScoreCommand
         var route = result.GetValue(Route) ?? throw Usage("give a trip (--route, --direction and --at or --date with --hour) or a CSV (--input and --output)");
         if (!route.Trim().All(char.IsAsciiDigit) || route.Trim().Length == 0)
         {
-            // The data's routes are whole numbers ("501"): "501.0" would otherwise reach the encoder as an unknown category.
+            // A malformed route is a wrong option value (usage); a well-formed one the model never saw stays a scoring
+            // failure (exit 2) that lists the routes it knows, as an unseen year does.
             throw Usage($"--route '{route}' is not a route number (whole digits, e.g. 501)");
         }
         var direction = result.GetValue(Direction) ?? throw Usage("--direction is required with --route (e, w, n, s or b)");
@@ -102,22 +102,6 @@ public static class ScoreCommand
     }
 
     private static PipelineException Usage(string message) => new(message, ExitCodes.Usage);
-
-    /// <summary>
-    /// A route, direction or year the model does not know is a wrong option value (a usage error listing the valid
-    /// ones), not a failed stage: the trip came from the command line.
-    /// </summary>
-    private static void CheckKnown(Scorer scorer, TripDescription trip)
-    {
-        try
-        {
-            scorer.Encoder.Encode(trip);
-        }
-        catch (PipelineException e) when (e.ExitCode == ExitCodes.Pipeline)
-        {
-            throw Usage($"score --route {trip.Route} --direction {trip.Direction}: {e.Message}");
-        }
-    }
 
     private static T Option<T>(string name, Func<T> parse)
     {

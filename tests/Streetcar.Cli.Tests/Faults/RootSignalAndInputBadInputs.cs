@@ -57,14 +57,15 @@ public static class RootSignalAndInputBadInputs
         new("cache remove: an unknown key after a short one", ExitCodes.Usage, _ => { }, ["cache", "remove", "abcdef12", "ab"], "'abcdef12'", "no cache entry"),
     ];
 
-    /// <summary>A trip the model cannot score is a wrong option value (usage), not a failed stage.</summary>
+    /// <summary>A malformed route is a wrong option value (usage); one the model does not know is a scoring failure.</summary>
     private static IEnumerable<BadInputCase> Trips() =>
     [
         new("score: --route 501.0", ExitCodes.Usage, _ => { }, [.. Trip, "--route", "501.0"], "--route '501.0'", "not a route number"),
         new("score: --route with letters", ExitCodes.Usage, _ => { }, [.. Trip, "--route", "501a"], "--route '501a'", "not a route number"),
         new("score: --route empty", ExitCodes.Usage, _ => { }, [.. Trip, "--route", ""], "--route ''", "not a route number"),
-        new("score: a route the model does not know", ExitCodes.Usage, _ => { }, [.. Trip, "--route", "999"], "unknown route '999'", "valid values"),
-        new("score: a direction the model does not know", ExitCodes.Usage, _ => { }, ["score", "--model", "{model}", "--route", "501", "--direction", "x", "--at", "2014-06-14T08:30"], "'x'", "valid values"),
+        // Well-formed but unknown to the model: the model cannot score it (exit 2), and the line lists what it knows.
+        new("score: a route the model does not know", ExitCodes.Pipeline, _ => { }, [.. Trip, "--route", "999"], "unknown route '999'", "valid values"),
+        new("score: a direction the model does not know", ExitCodes.Pipeline, _ => { }, ["score", "--model", "{model}", "--route", "501", "--direction", "x", "--at", "2014-06-14T08:30"], "'x'", "valid values"),
     ];
 
     /// <summary>The data source option at something that is not a folder.</summary>
