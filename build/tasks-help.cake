@@ -9,7 +9,7 @@ public static class BuildOptions
 {
     public static readonly (string Option, string Meaning, string[] ReadBy)[] All =
     {
-        ("--data-source=DIR", "copy the raw workbooks from DIR (default: $STREETCAR_DATA_SOURCE, else download them)", new[] { "FetchData", "Prepare", "Bench" }),
+        ("--data-source=DIR", "copy the raw workbooks from DIR (default: $STREETCAR_DATA_SOURCE, else the pinned files shipped in data/ttc/)", new[] { "FetchData", "Prepare", "Bench" }),
         ("--accept-new-vintage", "accept workbooks whose SHA-256 differs from data/workbooks.sha256 (recorded in the data summary)", new[] { "FetchData", "Prepare" }),
         ("--experiment=NAME[,NAME]", "only these experiments (default: every experiments/*.yml)", new[] { "Train", "Evaluate", "Score" }),
         ("--force", "rebuild stages even when the cache has them", new[] { "Prepare", "Train", "Evaluate" }),

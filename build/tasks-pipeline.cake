@@ -45,7 +45,7 @@ void PerExperiment(BuildParameters p, string verb, string task) =>
     Cli(p, verb, ExperimentArgs(p).Concat(ForceArgs(p)).Concat(JobsArgs(p)).Concat(RepeatsArgs(p)).Concat(KeepGoingArgs(p, task)).ToArray());
 
 Task("FetchData")
-    .Description("Copies (--data-source=DIR) or downloads the raw workbooks into data/raw/ and checks their SHA-256 pins.")
+    .Description("Copies the raw workbooks (shipped in data/ttc/, or from --data-source=DIR) into data/raw/ and checks their SHA-256 pins.")
     .IsDependentOn("BuildCli")
     .Does<BuildParameters>(p => Cli(p, "fetch", DataSourceArgs(p).Concat(VintageArgs(p)).ToArray()));
 

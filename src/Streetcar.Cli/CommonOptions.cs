@@ -13,7 +13,7 @@ public static class CommonOptions
 
     public static readonly Option<string?> DataSource = new("--data-source")
     {
-        Description = "Folder to copy the raw workbooks from (default: $STREETCAR_DATA_SOURCE, else download).",
+        Description = "Folder to copy the raw workbooks from (default: $STREETCAR_DATA_SOURCE, else the pinned files shipped in data/ttc/; with --accept-new-vintage and no folder, the portal's current files).",
         HelpName = "DIR",
     };
 
@@ -89,8 +89,9 @@ public static class CommonOptions
     public const string DataSourceVariable = "STREETCAR_DATA_SOURCE";
 
     /// <summary>
-    /// The data source: the option, else the environment variable, else none (download). A value that is not a
-    /// folder is a data error naming where it came from (the option or the variable), before anything is fetched.
+    /// The data source: the option, else the environment variable, else none (the shipped data/ttc/, or the portal
+    /// for a new vintage). A value that is not a folder is a data error naming where it came from (the option or
+    /// the variable), before anything is fetched.
     /// </summary>
     public static string? ResolveDataSource(ParseResult result)
     {

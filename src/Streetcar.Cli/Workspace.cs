@@ -6,6 +6,8 @@ namespace Streetcar.Cli;
 public sealed record Workspace(string Root)
 {
     public string RawData => Path.Combine(Root, "data", "raw");
+    /// <summary>The pinned workbooks shipped with the project: the default source of <see cref="RawData"/>.</summary>
+    public string ShippedData => Path.Combine(Root, "data", "ttc");
     public string Cache => Path.Combine(Root, "data", "cache");
     public string WorkbookManifest => Path.Combine(Root, "data", "workbooks.sha256");
     public string PrepareConfig => Path.Combine(Root, "data", "prepare.yml");

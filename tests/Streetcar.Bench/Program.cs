@@ -15,7 +15,7 @@ using Streetcar.Train.Model;
 //   train:   the same fused model in PyTorch (pytorch_epoch.py, Debian's python3-torch) and the per-column
 //            model (the book's formulation) are the baselines for the fused one.
 // Usage: streetcar-bench [--data-source DIR] [--runs N] [--epochs N] [--only prepare|train]
-// Default data source: the pipeline's own data/raw when present, else $STREETCAR_DATA_SOURCE, else ../shared/data/ttc.
+// Default data source: the pipeline's own data/raw when present, else $STREETCAR_DATA_SOURCE, else the shipped data/ttc.
 
 const string PyTorchRow = "train: epoch, fused model in PyTorch";
 const string PerColumnRow = "train: epoch, per-column model";
@@ -147,7 +147,7 @@ string DataSource()
         ? own
         : Environment.GetEnvironmentVariable("STREETCAR_DATA_SOURCE") is { Length: > 0 } source
             ? source
-            : Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "data", "ttc"));
+            : Path.Combine(RepoRoot(), "data", "ttc");
 }
 
 int Count(string name, int fallback)

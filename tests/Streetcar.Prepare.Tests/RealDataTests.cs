@@ -21,7 +21,7 @@ public sealed class RealDataFixture
 }
 
 /// <summary>
-/// The figures of issue 3 §6 on the real workbooks (<c>STREETCAR_DATA_SOURCE</c>, default <c>../shared/data/ttc</c>),
+/// The figures of issue 3 §6 on the real workbooks (<c>STREETCAR_DATA_SOURCE</c>, default the shipped <c>data/ttc</c>),
 /// book mode, 2014-01-01..2019-12-31.
 /// </summary>
 public sealed class RealDataTests(RealDataFixture data) : IClassFixture<RealDataFixture>

@@ -15,7 +15,7 @@ public static class PipelineCommands
 
     private static Command Fetch(CliConsole console, CancellationToken cancel)
     {
-        var command = new Command("fetch", "Copies (--data-source) or downloads the raw workbooks into data/raw/ and checks their SHA-256 pins (data/workbooks.sha256).")
+        var command = new Command("fetch", "Copies the raw workbooks into data/raw/ (the pinned files shipped in data/ttc/, or --data-source DIR; a new vintage from the portal with --accept-new-vintage alone) and checks their SHA-256 pins (data/workbooks.sha256).")
         {
             CommonOptions.DataSource,
             CommonOptions.AcceptNewVintage,

@@ -36,6 +36,10 @@ public static class PrepareStep
         {
             ctx.Console.Info($"prepare: building the grid from {raw.Paths.Count} workbooks (cache key {gridKey})");
             built = PrepareStage.BuildGrid(config, raw.Paths, new LineProgress(ctx.Console, ctx.Cancel), raw.Fetched);
+            if (built.Summary.Ingest is { RowsUnreadable: > 0 } ingest)
+            {
+                ctx.Console.Warn($"prepare: {ingest.RowsUnreadable:N0} row(s) dropped: their Report Date or Time is empty or unparseable (first: {ingest.UnreadableRowSamples[0]}); the report's data-quality notes count them");
+            }
             PrepareStage.WriteGrid(folder, built);
         }, ctx.Force);
         Report(ctx, grid);

@@ -17,6 +17,13 @@ public static class RawDataStep
         {
             throw new DataException($"--data-source {dataSource}: no such folder");
         }
+        // Without a named source the pinned files shipped in data/ttc/ are copied, so the main job needs neither the
+        // network nor a folder outside the checkout. A new vintage is never taken from there: accepting one without a
+        // source asks the portal for today's files, as before.
+        if (dataSource is null && !acceptNewVintage && Directory.Exists(ctx.Workspace.ShippedData))
+        {
+            dataSource = ctx.Workspace.ShippedData;
+        }
         var manifest = WorkbookManifest.Read(ctx.Workspace.WorkbookManifest);
         // data/prepare.yml's dates decide which yearly files are needed.
         var years = YearRange.Of(PrepareStage.ReadConfig(ctx.Workspace.PrepareConfig));
@@ -60,7 +67,7 @@ public static class RawDataStep
         }
         catch (DataException e)
         {
-            throw new DataException($"{e.Message}: run `streetcar prepare --data-source DIR` (or ./build.sh --target=Prepare) first");
+            throw new DataException($"{e.Message}: run `streetcar prepare` (or ./build.sh --target=Prepare) first");
         }
         var hashes = paths.ToDictionary(p => Path.GetFileName(p), ContentHash.OfFile);
         var accepted = File.Exists(AcceptedFile(ctx)) ? WorkbookManifest.Read(AcceptedFile(ctx)).Entries : [];

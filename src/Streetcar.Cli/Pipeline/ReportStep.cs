@@ -135,6 +135,11 @@ public static class ReportStep
     // The report's "Test period" of an out-of-time split; null for the random one.
     private static string? TestPeriod(Experiment e) => e.Config.Split.ByTime is { } byTime ? $"from {byTime.TestFrom}" : null;
 
+    // The note names where the first dropped rows are, so a reader can open the file at that row.
+    private static string UnreadableRowsNote(Prepare.Output.IngestSummary ingest) =>
+        "rows dropped because their Report Date or Time is empty or unparseable" +
+        (ingest.UnreadableRowSamples.Count == 0 ? "" : $" (first: {string.Join("; ", ingest.UnreadableRowSamples)})");
+
     private static DataFacts Facts(DataSummary s)
     {
         var notes = new List<QualityNote>
@@ -155,6 +160,7 @@ public static class ReportStep
             new("rows repeated across sheets of one workbook, counted once", s.Ingest.RowsRepeatedAcrossSheets),
             new("rows dated outside the year in their file's name (kept)", s.Ingest.RowsOutsideFileYear),
             new("sheets in the newer schema (Date, Line, Station, Code, Bound)", s.Ingest.SheetsWithNewerSchema),
+            new(UnreadableRowsNote(s.Ingest), s.Ingest.RowsUnreadable),
         };
         notes.AddRange(ingest.Where(n => n.Count > 0));
         if (s.NewVintageAccepted)

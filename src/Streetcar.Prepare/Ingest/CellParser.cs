@@ -10,29 +10,42 @@ public static class CellParser
         ["yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss", "d-MMM-yy", "d-MMM-yyyy", "M/d/yyyy", "M/d/yy"];
 
     /// <summary>The date of a Report Date cell; anything else is a <see cref="DataException"/> naming <paramref name="source"/>.</summary>
-    public static DateOnly ReportDate(object? cell, RowSource source) => cell switch
+    public static DateOnly ReportDate(object? cell, RowSource source) =>
+        TryReportDate(cell) ?? throw new DataException(Unparseable("Report Date", cell, source));
+
+    /// <summary>The date of a Report Date cell (see <see cref="ReportDate"/>), or null when it is empty or not a date.</summary>
+    public static DateOnly? TryReportDate(object? cell) => cell switch
     {
         DateTime dt => DateOnly.FromDateTime(dt),
         double serial when serial is > 0 and < 2958466 => DateOnly.FromDateTime(DateTime.FromOADate(serial)),
         string text when DateTime.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture,
             DateTimeStyles.None, out var parsed) => DateOnly.FromDateTime(parsed),
-        _ => throw new DataException($"{source}: unparseable Report Date {Describe(cell)}"),
+        _ => null,
     };
 
     /// <summary>
     /// The time of day of a Time cell: a time of day, a full date-time (its time counts), a day fraction or
     /// "HH:mm[:ss]" text. Its <see cref="TimeSpan.Hours"/> is the incident's hour.
     /// </summary>
-    public static TimeSpan TimeOfDay(object? cell, RowSource source) => cell switch
+    public static TimeSpan TimeOfDay(object? cell, RowSource source) =>
+        TryTimeOfDay(cell) ?? throw new DataException(Unparseable("Time", cell, source));
+
+    /// <summary>The time of day of a Time cell (see <see cref="TimeOfDay"/>), or null when it is empty or not a time.</summary>
+    public static TimeSpan? TryTimeOfDay(object? cell) => cell switch
     {
         DateTime dt => dt.TimeOfDay,
         TimeSpan ts when ts >= TimeSpan.Zero => ts,
-        double fraction when fraction >= 0 => DateTime.FromOADate(fraction).TimeOfDay,
+        double fraction when fraction >= 0 && fraction < 2958466 => DateTime.FromOADate(fraction).TimeOfDay,
         string text when TimeSpan.TryParseExact(text.Trim(), [@"h\:mm", @"h\:mm\:ss"], CultureInfo.InvariantCulture, out var ts)
             && ts < TimeSpan.FromDays(1) => ts,
         string text when DateTime.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt) => dt.TimeOfDay,
-        _ => throw new DataException($"{source}: unparseable Time {Describe(cell)}"),
+        _ => null,
     };
+
+    /// <summary>What is wrong with a required cell that holds no value of its kind, e.g. "unparseable Time (empty cell)".</summary>
+    public static string Unparseable(string column, object? cell) => $"unparseable {column} {Describe(cell)}";
+
+    private static string Unparseable(string column, object? cell, RowSource source) => $"{source}: {Unparseable(column, cell)}";
 
     /// <summary>The hour (0–23) of a Time cell (see <see cref="TimeOfDay"/>).</summary>
     public static int Hour(object? cell, RowSource source) => TimeOfDay(cell, source).Hours;

@@ -10,6 +10,9 @@ namespace Streetcar.Prepare.Ingest;
 /// trailing ones) are skipped, and so is a sheet with no rows at all (counted in its <see cref="SheetSummary"/>).
 /// Rows repeated across sheets of one workbook (a whole-year sheet beside the monthly ones) count once, see
 /// <see cref="SheetOverlap"/>. A workbook most of whose rows fall outside the year in its file name is an error.
+/// A row whose Report Date or Time is empty or unparseable is dropped and recorded (<see cref="RowFault"/>), as
+/// cleaning drops a bad route; a file where such rows are the majority is not a delay workbook of a known kind and
+/// is an error naming it. (Route, direction and vehicle need no rule here: cleaning already marks an empty one bad.)
 /// </summary>
 public static class WorkbookReader
 {
@@ -45,6 +48,14 @@ public static class WorkbookReader
         {
             throw new DataException($"{file}: not a readable {(csv ? "CSV file" : "xlsx workbook")} ({e.GetType().Name}: {e.Message})");
         }
+        var faults = sheets.SelectMany(s => s.Faults).ToArray();
+        var read = sheets.Sum(s => s.Rows.Count);
+        if (faults.Length > read)
+        {
+            throw new DataException(
+                $"{file}: {faults.Length} of {faults.Length + read} rows have an empty or unparseable Report Date or Time, " +
+                $"so it is not a delay file this project can read; the first: {faults[0]}");
+        }
         if (sheets.All(s => s.Rows.Count == 0))
         {
             // Empty sheets beside data are skipped; a file with no data at all is not a year of incidents.
@@ -52,7 +63,7 @@ public static class WorkbookReader
         }
         var (rows, repeated) = SheetOverlap.CountOnce(sheets);
         var outside = FileYear.RowsOutside(file, rows);
-        return new WorkbookContent(file, sheets.Select(s => s.Summary).ToArray(), rows, repeated, outside);
+        return new WorkbookContent(file, sheets.Select(s => s.Summary).ToArray(), rows, repeated, outside, faults);
     }
 
     /// <summary>True for a <c>.csv</c> path (any case).</summary>
@@ -65,6 +76,7 @@ public static class WorkbookReader
         var where = $"{file}, sheet '{sheet}'";
         var rows = new List<RawIncident>();
         var times = new List<TimeSpan>();
+        var faults = new List<RowFault>();
         SheetLayout? layout = null;
         int rowNumber = 0, empty = 0, fullDateTimes = 0;
         object?[] cells = [];
@@ -94,8 +106,16 @@ public static class WorkbookReader
                 continue;
             }
             var source = new RowSource(file, sheet, rowNumber);
-            var time = CellParser.TimeOfDay(cells[layout.Time], source);
-            rows.Add(ToIncident(cells, layout, source, time));
+            var date = CellParser.TryReportDate(cells[layout.ReportDate]);
+            var timeOfDay = CellParser.TryTimeOfDay(cells[layout.Time]);
+            if (date is null || timeOfDay is not { } time)
+            {
+                faults.Add(new RowFault(source, date is null
+                    ? CellParser.Unparseable("Report Date", cells[layout.ReportDate])
+                    : CellParser.Unparseable("Time", cells[layout.Time])));
+                continue;
+            }
+            rows.Add(ToIncident(cells, layout, source, date.Value, time));
             times.Add(time);
             // A time of day is stored as a date-time on Excel's day 0 (1899-12-30/31); a later date means a full date-time.
             if (cells[layout.Time] is DateTime stamp && stamp.Year > 1900)
@@ -106,7 +126,7 @@ public static class WorkbookReader
         var summary = new SheetSummary(
             sheet, rows.Count, empty, layout?.DelayGapRenamed ?? false, layout?.HasIncidentId ?? false, fullDateTimes,
             IsEmpty: layout is null, NewerSchema: layout?.RouteIsLine ?? false);
-        return new SheetRows(summary, rows, times);
+        return new SheetRows(summary, rows, times, faults);
     }
 
     // CSV cells are all text; an empty field is an empty cell, as in a workbook.
@@ -116,9 +136,9 @@ public static class WorkbookReader
         return csv && value is string { Length: 0 } ? null : value;
     }
 
-    private static RawIncident ToIncident(object?[] cells, SheetLayout layout, RowSource source, TimeSpan time) => new(
+    private static RawIncident ToIncident(object?[] cells, SheetLayout layout, RowSource source, DateOnly date, TimeSpan time) => new(
         source,
-        CellParser.ReportDate(cells[layout.ReportDate], source),
+        date,
         time.Hours,
         layout.RouteIsLine ? CellParser.LineRoute(cells[layout.Route]) : CellParser.Code(cells[layout.Route]),
         CellParser.Text(cells[layout.Day]),

@@ -3,9 +3,10 @@ using Streetcar.Prepare.Ingest;
 namespace Streetcar.Prepare.Output;
 
 /// <summary>
-/// What ingest saw: sheets, rows and the known layout quirks. The last four are the data-quality notes of the
+/// What ingest saw: sheets, rows and the known layout quirks. The last five are the data-quality notes of the
 /// republished and newer files (empty sheets, rows repeated across sheets, rows outside the file name's year, sheets
-/// in the newer schema); all are 0 for the pinned 2014–2019 vintage.
+/// in the newer schema, rows dropped for an empty or unparseable Report Date or Time, with
+/// <see cref="UnreadableRowSamples"/> naming the first few); all are 0 for the pinned 2014–2019 vintage.
 /// </summary>
 public sealed record IngestSummary(
     int Workbooks,
@@ -19,8 +20,15 @@ public sealed record IngestSummary(
     int EmptySheetsSkipped = 0,
     int RowsRepeatedAcrossSheets = 0,
     int RowsOutsideFileYear = 0,
-    int SheetsWithNewerSchema = 0)
+    int SheetsWithNewerSchema = 0,
+    int RowsUnreadable = 0)
 {
+    /// <summary>How many dropped rows <see cref="UnreadableRowSamples"/> names at most.</summary>
+    public const int SampleSize = 5;
+
+    /// <summary>The first dropped rows (file, sheet, row and what is wrong), in file, sheet and row order.</summary>
+    public IReadOnlyList<string> UnreadableRowSamples { get; init; } = [];
+
     /// <summary>Summarises <paramref name="result"/>.</summary>
     public static IngestSummary Of(IngestResult result)
     {
@@ -37,6 +45,10 @@ public sealed record IngestSummary(
             sheets.Count(s => s.IsEmpty),
             result.Workbooks.Sum(w => w.RowsRepeatedAcrossSheets),
             result.Workbooks.Sum(w => w.RowsOutsideFileYear),
-            sheets.Count(s => s.NewerSchema));
+            sheets.Count(s => s.NewerSchema),
+            result.Workbooks.Sum(w => w.UnreadableRows.Count))
+        {
+            UnreadableRowSamples = result.Workbooks.SelectMany(w => w.UnreadableRows).Take(SampleSize).Select(f => f.ToString()).ToArray(),
+        };
     }
 }

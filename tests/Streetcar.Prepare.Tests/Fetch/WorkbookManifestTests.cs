@@ -28,6 +28,17 @@ public class WorkbookManifestTests
     }
 
     [Fact]
+    public void ShippedWorkbooks_AreExactlyThePinnedBytes()
+    {
+        var manifest = WorkbookManifest.Read(Path.Combine(RepoPaths.Root, "data", "workbooks.sha256"));
+        var shipped = Path.Combine(RepoPaths.Root, "data", "ttc");
+
+        Assert.All(manifest.Entries, e => Assert.Equal(e.Sha256, Streetcar.Core.Hashing.ContentHash.OfFile(Path.Combine(shipped, e.FileName))));
+        Assert.True(File.Exists(Path.Combine(shipped, "README.md")), "data/ttc/README.md (source, licence and attribution) is missing");
+        Assert.Contains("Open Government Licence – Toronto", File.ReadAllText(Path.Combine(shipped, "README.md")));
+    }
+
+    [Fact]
     public void CommittedManifest_PinsTheSixWorkbooks_AsSha256Sums()
     {
         var manifest = WorkbookManifest.Read(Path.Combine(RepoPaths.Root, "data", "workbooks.sha256"));

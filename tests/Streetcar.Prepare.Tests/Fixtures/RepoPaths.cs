@@ -5,11 +5,11 @@ public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary><c>STREETCAR_DATA_SOURCE</c>, else <c>../shared/data/ttc</c> relative to the repository root.</summary>
+    /// <summary><c>STREETCAR_DATA_SOURCE</c>, else the pinned workbooks shipped in the project (<c>data/ttc</c>).</summary>
     public static string DataSource =>
         Environment.GetEnvironmentVariable("STREETCAR_DATA_SOURCE") is { Length: > 0 } fromEnv
             ? Path.GetFullPath(fromEnv)
-            : Path.GetFullPath(Path.Combine(Root, "..", "shared", "data", "ttc"));
+            : Path.Combine(Root, "data", "ttc");
 
     private static string FindRoot()
     {

@@ -172,6 +172,56 @@ public sealed class RepublishedLayoutTests : IDisposable
     }
 
     [Fact]
+    public void NewerSchema_ARowWithAnEmptyTime_IsDroppedAndCounted_WithWhereItIs()
+    {
+        var xlsx = Workbook("ttc-streetcar-delay-data-2021.xlsx", ("Sheet1",
+        [
+            NewerHeader,
+            [Jan2, "505 DUNDAS", new TimeSpan(6, 31, 0), "Saturday", "DUNDAS AND RONCESVALLES", "MTSAN", 4.0, 10.0, "E", 4018.0],
+            [Jan2, "504 KING", null, "Saturday", "KING AND BATHURST", "ETO", 6.0, 12.0, "W", 4410.0],
+            [Feb3, "504 KING", new TimeSpan(17, 5, 0), "Wednesday", "KING AND BATHURST", "ETO", 12.0, 24.0, "W", null],
+        ]));
+        var csv = _temp.File("ttc-streetcar-delay-data-2022.csv");
+        File.WriteAllText(csv,
+            "_id,Date,Line,Time,Day,Station,Code,Min Delay,Min Gap,Bound,Vehicle\n" +
+            "1,2022-01-02,505 DUNDAS,,Sunday,DUNDAS AND RONCESVALLES,MTSAN,4,10,E,4018\n" +
+            "2,2022-02-03,504 KING,17:05,Thursday,KING AND BATHURST,ETO,12,24,W,\n" +
+            "3,2022-02-04,504 KING,17:35,Friday,KING AND BATHURST,ETO,12,24,W,\n");
+
+        var ingest = IncidentIngest.ReadAll([xlsx, csv]);
+
+        Assert.Equal(4, ingest.Rows.Count);
+        var summary = IngestSummary.Of(ingest);
+        Assert.Equal(2, summary.RowsUnreadable);
+        Assert.Equal(
+            [
+                "ttc-streetcar-delay-data-2021.xlsx, sheet 'Sheet1', row 3: unparseable Time (empty cell)",
+                "ttc-streetcar-delay-data-2022.csv, sheet 'ttc-streetcar-delay-data-2022.csv', row 2: unparseable Time (empty cell)",
+            ],
+            summary.UnreadableRowSamples);
+    }
+
+    [Fact]
+    public void UnreadableRowSamples_AreTheFirstFive_InFileSheetAndRowOrder()
+    {
+        var rows = new List<object?[]> { Sheets.Header };
+        for (var i = 0; i < 7; i++)
+        {
+            var bad = Sheets.Row(Jan2, 505, new TimeSpan(6, i, 0), "Dundas", 4, "E/B", 4018);
+            bad[2] = null;
+            rows.Add(bad);
+            rows.Add(Sheets.Row(Jan2, 505, new TimeSpan(7, i, 0), "Dundas", 4, "E/B", 4018));
+            rows.Add(Sheets.Row(Jan2, 505, new TimeSpan(8, i, 0), "Dundas", 4, "E/B", 4018));
+        }
+        var path = Workbook("ttc-streetcar-delay-data-2021.xlsx", ("Jan 2021", rows.ToArray()));
+
+        var summary = IngestSummary.Of(IncidentIngest.ReadAll([path]));
+
+        Assert.Equal(7, summary.RowsUnreadable);
+        Assert.Equal([2, 5, 8, 11, 14], summary.UnreadableRowSamples.Select(s => int.Parse(s.Split("row ")[1].Split(':')[0], System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
     public void NewerAndOlderSchema_CleanToTheSameIncident()
     {
         var older = Workbook("older-2021.xlsx", ("Jan 2021", [Sheets.Header, JanRow]));

@@ -66,15 +66,66 @@ public sealed class WorkbookReaderTests : IDisposable
     }
 
     [Fact]
-    public void UnparseableDate_NamesFileSheetAndRow()
+    public void UnparseableDate_DropsTheRow_AndRecordsFileSheetAndRow()
     {
         var bad = Sheets.Row(Jan2, 501, TimeSpan.Zero, "King", 1, "E/B", 4018);
         bad[0] = "the second of Jan";
-        var path = Workbook(("Mar 2014", [Sheets.Header, Sheets.Row(Jan2, 501, TimeSpan.Zero, "King", 1, "E/B", 4018), bad]));
+        var path = Workbook(("Mar 2014", [Sheets.Header, Sheets.Row(Jan2, 501, TimeSpan.Zero, "King", 1, "E/B", 4018), bad, Sheets.Row(Jan2, 504, TimeSpan.Zero, "Queen", 2, "W/B", 4100)]));
+
+        var content = WorkbookReader.Read(path);
+
+        Assert.Equal(["501", "504"], content.Rows.Select(r => r.Route));
+        var fault = Assert.Single(content.UnreadableRows);
+        Assert.Equal($"{Path.GetFileName(path)}, sheet 'Mar 2014', row 3: unparseable Report Date 'the second of Jan' (String)", fault.ToString());
+    }
+
+    [Theory]
+    [InlineData(2, null, "unparseable Time (empty cell)")] // the portal's kind of fault: one row with an empty Time
+    [InlineData(2, "25:99", "unparseable Time '25:99' (String)")]
+    [InlineData(0, null, "unparseable Report Date (empty cell)")]
+    [InlineData(0, "", "unparseable Report Date (empty cell)")]
+    public void EmptyOrUnparseableRequiredCell_DropsOnlyThatRow(int column, string? cell, string problem)
+    {
+        var bad = Sheets.Row(Jan2, 505, new TimeSpan(7, 0, 0), "Broadview", 3, "E/B", 4018);
+        bad[column] = cell;
+        var good = Sheets.Row(Jan2, 501, new TimeSpan(8, 0, 0), "King", 1, "E/B", 4018);
+        var path = Workbook(("Jan 2014", [Sheets.Header, good, good, bad, good]));
+
+        var content = WorkbookReader.Read(path);
+
+        Assert.Equal(3, content.Rows.Count);
+        Assert.All(content.Rows, r => Assert.Equal("501", r.Route));
+        var fault = Assert.Single(content.UnreadableRows);
+        Assert.Equal((Path.GetFileName(path), "Jan 2014", 4, problem), (fault.Source.File, fault.Source.Sheet, fault.Source.Row, fault.Problem));
+    }
+
+    [Fact]
+    public void AFileMostOfWhoseRowsFail_IsAnErrorNamingIt_AndTheFirstFault()
+    {
+        var bad = Sheets.Row(Jan2, 505, new TimeSpan(7, 0, 0), "Broadview", 3, "E/B", 4018);
+        bad[2] = null;
+        var good = Sheets.Row(Jan2, 501, new TimeSpan(8, 0, 0), "King", 1, "E/B", 4018);
+        var path = Workbook(("Jan 2014", [Sheets.Header, bad, good, bad]));
 
         var error = Assert.Throws<DataException>(() => WorkbookReader.Read(path));
 
-        Assert.Equal($"{Path.GetFileName(path)}, sheet 'Mar 2014', row 3: unparseable Report Date 'the second of Jan' (String)", error.Message);
+        Assert.Equal(
+            $"{Path.GetFileName(path)}: 2 of 3 rows have an empty or unparseable Report Date or Time, so it is not a delay file this project can read; " +
+            $"the first: {Path.GetFileName(path)}, sheet 'Jan 2014', row 2: unparseable Time (empty cell)",
+            error.Message);
+    }
+
+    [Fact]
+    public void HalfTheRowsFailing_IsStillCleaning_NotAFailure()
+    {
+        var bad = Sheets.Row(Jan2, 505, new TimeSpan(7, 0, 0), "Broadview", 3, "E/B", 4018);
+        bad[0] = "not a date";
+        var path = Workbook(("Jan 2014", [Sheets.Header, bad, Sheets.Row(Jan2, 501, new TimeSpan(8, 0, 0), "King", 1, "E/B", 4018)]));
+
+        var content = WorkbookReader.Read(path);
+
+        Assert.Single(content.Rows);
+        Assert.Single(content.UnreadableRows);
     }
 
     [Fact]
