@@ -20,13 +20,13 @@ public sealed class SignalTests(ReferenceRun reference)
     [InlineData(SigTerm, ExitCodes.Terminated, "SIGTERM")]
     public void GivenTrainingUnderWay_WhenSignalled_ThenItStopsCleanly_AndARerunGivesTheReferenceBytes(int signal, int exitCode, string name)
     {
-        using var workspace = TestWorkspace.Create();
-        Assert.Equal(0, workspace.Run("prepare", "--data-source", workspace.DataSource).ExitCode);
+        using var workspace = LongTraining();
 
-        var result = Signalled(workspace, ["train", "--root", workspace.Root], "epoch 1/", signal);
+        var result = Signalled(workspace, ["train", "--root", workspace.Root], "a epoch 1/", signal);
 
         AssertStoppedCleanly(workspace, result, exitCode, name);
-        Assert.NotEqual(reference.Entries, workspace.CacheEntries());
+        Assert.DoesNotContain(workspace.CacheEntries(), e => e.StartsWith("trajectory/", StringComparison.Ordinal) && !reference.Entries.Contains(e));
+        workspace.Write("experiments/a.yml", SliceFiles.ExperimentA);
         var rerun = workspace.RunPipeline();
         Assert.True(rerun.ExitCode == 0, rerun.ToString());
         reference.AssertSameResults(workspace);
@@ -36,12 +36,11 @@ public sealed class SignalTests(ReferenceRun reference)
     [Fact]
     public void GivenTrainingUnderWay_WhenInterruptedTwice_ThenOneLineExit130_AndTheNextRunSweepsAndReproduces()
     {
-        using var workspace = TestWorkspace.Create();
-        Assert.Equal(0, workspace.Run("prepare", "--data-source", workspace.DataSource).ExitCode);
+        using var workspace = LongTraining();
         CliResult result;
         using (var child = CliChild.Start(["train", "--root", workspace.Root]))
         {
-            Assert.True(child.WaitForLine("epoch 1/", Patience), child.Result().ToString());
+            Assert.True(child.WaitForLine("a epoch 1/", Patience), child.Result().ToString());
             child.Send(SigInt);
             child.Send(SigInt);
             result = child.WaitForExit(Patience);
@@ -50,10 +49,24 @@ public sealed class SignalTests(ReferenceRun reference)
         Assert.True(result.ExitCode == ExitCodes.Cancelled, result.ToString());
         Assert.Contains("cancelled (SIGINT", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(workspace.Cache, ".lock.owner")), "the lock's owner note was left");
+        workspace.Write("experiments/a.yml", SliceFiles.ExperimentA);
         var rerun = workspace.RunPipeline();
         Assert.True(rerun.ExitCode == 0, rerun.ToString());
         reference.AssertSameResults(workspace);
         Assert.Empty(workspace.WorkFolders());
+    }
+
+    /// <summary>
+    /// A prepared slice whose experiment a trains for 500 epochs instead of 2, so that a signal sent at its first
+    /// epoch always lands mid-training (the slice's own 2 epochs can end before the signal arrives); the test puts
+    /// a back before the rerun that must reproduce the reference.
+    /// </summary>
+    private static TestWorkspace LongTraining()
+    {
+        var workspace = TestWorkspace.Create();
+        Assert.Equal(0, workspace.Run("prepare", "--data-source", workspace.DataSource).ExitCode);
+        workspace.Write("experiments/a.yml", SliceFiles.ExperimentA + "\nepochs: 500\n");
+        return workspace;
     }
 
     [Fact]
@@ -73,7 +86,8 @@ public sealed class SignalTests(ReferenceRun reference)
         using var workspace = reference.WarmCopy();
         Directory.Delete(Path.Combine(workspace.Cache, "evaluate"), recursive: true);
 
-        var result = Signalled(workspace, ["evaluate", "--root", workspace.Root], "start evaluate", SigTerm);
+        // Ten repeats: evaluations start while trajectories still train, a window no signal can miss.
+        var result = Signalled(workspace, ["evaluate", "--repeats", "10", "--root", workspace.Root], "start evaluate", SigTerm);
 
         AssertStoppedCleanly(workspace, result, ExitCodes.Terminated, "SIGTERM");
         Assert.All(reference.Entries.Where(e => !e.StartsWith("evaluate/", StringComparison.Ordinal)), e => Assert.Contains(e, workspace.CacheEntries()));

@@ -64,6 +64,15 @@ public sealed class CliChild : IDisposable
             }
             else if (_process.HasExited)
             {
+                // The child may have printed the line just before it ended: read what is still queued first.
+                _process.WaitForExit();
+                while (_lines.TryTake(out var rest))
+                {
+                    if (rest.Contains(marker, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
                 return false;
             }
         }
