@@ -19,13 +19,13 @@ public static class CliApp
     /// <summary>Exit code for a command line that does not parse (unknown verb or option, missing value).</summary>
     public const int UsageError = ExitCodes.Usage;
 
-    public static RootCommand Build(CliConsole console)
+    public static RootCommand Build(CliConsole console, CancellationToken cancel = default)
     {
         var root = new RootCommand(
             "streetcar: trains, compares and reproduces deep-learning experiments on the TTC streetcar delay data " +
             "(Deep Learning with Structured Data, ch. 6). Every stage is cached; see results/report.md.");
         root.Add(CommonOptions.Root);
-        foreach (var command in Commands(console))
+        foreach (var command in Commands(console, cancel))
         {
             root.Add(command);
         }
@@ -46,10 +46,13 @@ public static class CliApp
         // later process gives the same bits as one scored right after training.
         Train.TorchRuntime.PinCpuCapability();
         Train.TorchRuntime.PinAllocator();
+        // One handler for SIGINT and SIGTERM for the whole run: the verbs stop at their next check (RunSignals).
+        using var signals = RunSignals.Register(console.Error);
         try
         {
-            var parsed = Build(console).Parse(args);
-            if (parsed.Errors.Count > 0)
+            var parsed = Build(console, signals.Token).Parse(args);
+            // --help answers even when the rest of the line is incomplete (`cache remove --help` lacks its key).
+            if (parsed.Errors.Count > 0 && parsed.Action is not HelpWithExitCodes)
             {
                 // One line through our console (System.CommandLine would print to the process's stderr, plus the help).
                 // One line: System.CommandLine puts a choice list on lines of its own.
@@ -57,7 +60,14 @@ public static class CliApp
                 console.Error($"{string.Join("; ", messages)} (see streetcar --help)");
                 return UsageError;
             }
-            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = console.Out });
+            var exit = parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = console.Out });
+            // A signal that came after the verb's last check still ends the run as cancelled: a script must not read 0.
+            return signals.Received is null ? exit : signals.Report();
+        }
+        catch (Exception) when (signals.Received is not null)
+        {
+            // Whatever the signal's cancellation surfaced as, the one line says the run was stopped.
+            return signals.Report();
         }
         catch (PipelineException e)
         {
@@ -76,13 +86,13 @@ public static class CliApp
         }
     }
 
-    private static IEnumerable<Command> Commands(CliConsole console) =>
+    private static IEnumerable<Command> Commands(CliConsole console, CancellationToken cancel) =>
     [
-        .. PipelineCommands.Create(console),
+        .. PipelineCommands.Create(console, cancel),
         CompareCommand.Create(console),
         CacheCommand.Create(console),
         ScoreCommand.Create(console),
         StagesCommand.Create(console),
-        PinCommand.Create(console),
+        PinCommand.Create(console, cancel),
     ];
 }

@@ -7,7 +7,7 @@ public static class CommonOptions
 {
     public static readonly Option<string?> Root = new("--root")
     {
-        Description = "Repository root (default: the nearest folder up from here holding streetcar-experiments.sln).",
+        Description = "Repository root: a folder holding streetcar-experiments.sln, experiments/ and data/ (default: the nearest such folder up from here); any other folder is refused before anything is written to it.",
         Recursive = true,
     };
 
@@ -91,9 +91,23 @@ public static class CommonOptions
         return option;
     }
 
-    /// <summary>The data source: the option, else the environment variable, else none (the shipped data/ttc/, or the portal for a new vintage).</summary>
-    public static string? ResolveDataSource(ParseResult result) =>
-        result.GetValue(DataSource) is { Length: > 0 } dir ? dir
-        : Environment.GetEnvironmentVariable("STREETCAR_DATA_SOURCE") is { Length: > 0 } env ? env
-        : null;
+    /// <summary>Environment variable naming the default data source folder.</summary>
+    public const string DataSourceVariable = "STREETCAR_DATA_SOURCE";
+
+    /// <summary>
+    /// The data source: the option, else the environment variable, else none (the shipped data/ttc/, or the portal
+    /// for a new vintage). A value that is not a folder is a data error naming where it came from (the option or
+    /// the variable), before anything is fetched.
+    /// </summary>
+    public static string? ResolveDataSource(ParseResult result)
+    {
+        var (folder, origin) = result.GetValue(DataSource) is { Length: > 0 } dir ? (dir, $"--data-source {dir}")
+            : Environment.GetEnvironmentVariable(DataSourceVariable) is { Length: > 0 } env ? (env, $"{DataSourceVariable}={env}")
+            : (null, null);
+        if (folder is null || Directory.Exists(folder))
+        {
+            return folder;
+        }
+        throw new Core.Errors.DataException(File.Exists(folder) ? $"{origin}: not a folder (a file); give the folder holding the raw workbooks" : $"{origin}: no such folder");
+    }
 }

@@ -16,55 +16,97 @@ public sealed record Workspace(string Root)
     public string Report => Path.Combine(Results, "report.md");
     public string Metrics => Path.Combine(Results, "metrics.json");
     /// <summary>Durations and machine facts of the last run: not committed, never diffed.</summary>
-    public string RunInfo => Path.Combine(Results, "run-info.json");
+    public string RunInfo => Path.Combine(Results, RunInfoFile);
+
+    /// <summary>File name of <see cref="RunInfo"/> inside results/.</summary>
+    public const string RunInfoFile = "run-info.json";
 
     /// <summary>
-    /// Fails clearly, before any work, when results/ cannot be written (for example a file in its place or no
-    /// permission): otherwise a whole run would train and evaluate, then die on the report.
+    /// Fails clearly, before any work, when results/ cannot be replaced (a file in its place, or no permission to
+    /// build the new tree next to it): otherwise a whole run would train and evaluate, then die on the report. The
+    /// probe is a staging folder by the name the report uses, which the report sweeps if a kill leaves it.
     /// </summary>
     public void EnsureResultsWritable()
     {
-        // results/plots too: the report replaces its files, so a read-only plots folder would fail only at the end.
-        foreach (var folder in new[] { Results, Path.Combine(Results, "plots") })
+        var probe = Path.Combine(Root, Core.Files.WholeFolder.StagingPrefix(Results) + "probe-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        try
         {
-            var probe = Path.Combine(folder, $".write-probe-{Environment.ProcessId}");
+            if (File.Exists(Results))
+            {
+                throw new IOException("a file is in its place");
+            }
+            Directory.CreateDirectory(probe);
+            Directory.Delete(probe, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PipelineException($"cannot write to the results folder {Results}: {e.Message}");
+        }
+        // results/plots too: a plots folder that cannot be written (a read-only mount) would otherwise fail only at
+        // the end, when the old tree is removed after the swap.
+        var plots = Path.Combine(Results, "plots");
+        if (Directory.Exists(plots))
+        {
+            var plotsProbe = Path.Combine(plots, $".write-probe-{Environment.ProcessId}");
             try
             {
-                if (folder == Results)
-                {
-                    Directory.CreateDirectory(Results);
-                }
-                else if (!Directory.Exists(folder))
-                {
-                    continue;
-                }
-                File.WriteAllText(probe, "");
-                File.Delete(probe);
+                File.WriteAllText(plotsProbe, "");
+                File.Delete(plotsProbe);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new PipelineException($"cannot write to the results folder {folder}: {e.Message}");
+                throw new PipelineException($"cannot write to the results folder {plots}: {e.Message}");
             }
         }
     }
 
-    /// <summary>The repository root: <paramref name="root"/> if given, else the nearest folder up from the
-    /// current one that holds streetcar-experiments.sln.</summary>
+    /// <summary>File name of the solution at the root of every checkout.</summary>
+    public const string SolutionFile = "streetcar-experiments.sln";
+
+    /// <summary>What makes a folder this project: the solution file, experiments/ and data/ (relative paths).</summary>
+    public static IReadOnlyList<string> Markers { get; } = [SolutionFile, "experiments/", "data/"];
+
+    /// <summary>
+    /// The repository root: <paramref name="root"/> if given, else the nearest folder up from the current one; either
+    /// way only a folder with every one of <see cref="Markers"/>. This is the one check between the command line and
+    /// any write: a folder that is not this project (empty, a file, <c>/</c>, someone else's <c>data/cache</c>) is a
+    /// usage error before anything is created or deleted in it.
+    /// </summary>
     public static Workspace Locate(string? root)
     {
-        if (!string.IsNullOrEmpty(root))
+        if (root is not null)
         {
-            return Directory.Exists(root)
-                ? new Workspace(Path.GetFullPath(root))
-                : throw new PipelineException($"--root {root}: no such folder", ExitCodes.Usage);
+            if (root.Length == 0)
+            {
+                throw new PipelineException("--root: empty path; give the folder of a streetcar-experiments checkout", ExitCodes.Usage);
+            }
+            if (File.Exists(root))
+            {
+                throw new PipelineException($"--root {root}: not a folder (a file); give the folder of a streetcar-experiments checkout", ExitCodes.Usage);
+            }
+            if (!Directory.Exists(root))
+            {
+                throw new PipelineException($"--root {root}: no such folder", ExitCodes.Usage);
+            }
+            var full = Path.GetFullPath(root);
+            return Missing(full) is { Count: > 0 } missing
+                ? throw new PipelineException($"--root {root}: not a streetcar-experiments checkout (it lacks {string.Join(", ", missing)}); nothing was written to it", ExitCodes.Usage)
+                : new Workspace(full);
         }
         for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "streetcar-experiments.sln")))
+            if (Missing(dir.FullName).Count == 0)
             {
                 return new Workspace(dir.FullName);
             }
         }
-        throw new PipelineException("not inside a streetcar-experiments checkout (no streetcar-experiments.sln above the current folder); pass --root", ExitCodes.Usage);
+        throw new PipelineException($"not inside a streetcar-experiments checkout (no folder above the current one holds {string.Join(", ", Markers)}); pass --root", ExitCodes.Usage);
     }
+
+    /// <summary>The markers <paramref name="folder"/> lacks (a marker ending in '/' is a folder, else a file).</summary>
+    private static List<string> Missing(string folder) =>
+        Markers.Where(m => m.EndsWith('/')
+                ? !Directory.Exists(Path.Combine(folder, m.TrimEnd('/')))
+                : !File.Exists(Path.Combine(folder, m)))
+            .ToList();
 }

@@ -1,3 +1,4 @@
+using Streetcar.Core.Files;
 using Streetcar.Core.Json;
 using Streetcar.Report.Markdown;
 using Streetcar.Report.Model;
@@ -7,9 +8,9 @@ using Streetcar.Report.Statistics;
 namespace Streetcar.Report;
 
 /// <summary>
-/// The Report stage: writes results/report.md, results/metrics.json and results/plots/ from data. Every file
-/// is written to a temporary name first and renamed into place, so an interrupted run never leaves a
-/// half-written report.
+/// The Report stage: writes results/report.md, results/metrics.json and results/plots/ from data. The whole new
+/// tree is built next to results/ and swapped in at once (<see cref="WholeFolder"/>): results/ changes as a whole
+/// or not at all, whatever stops the process.
 /// </summary>
 public static class ReportStage
 {
@@ -20,66 +21,47 @@ public static class ReportStage
     public const string MetricsFile = "metrics.json";
     public const string PlotsFolder = "plots";
 
-    /// <summary>Writes the results into <paramref name="resultsDir"/>; call it holding the pipeline's run lock.</summary>
-    public static void Write(ReportInput input, string resultsDir)
+    /// <summary>
+    /// Replaces the report in <paramref name="resultsDir"/>: the report, the metrics and the plots, plus whatever
+    /// <paramref name="alsoWrite"/> writes into the new tree (the CLI's run-info.json). Every other entry of the old
+    /// folder (results/tensorboard/, a file a person put there) is carried over. Call it holding the run lock.
+    /// </summary>
+    /// <param name="cancel">Checked between files: a cancelled report throws before the swap and leaves results/ as it was.</param>
+    public static void Write(ReportInput input, string resultsDir, Action<string>? alsoWrite = null, CancellationToken cancel = default) =>
+        WholeFolder.Replace(resultsDir, IsLeftover, tree =>
+        {
+            WriteTree(input, tree, cancel);
+            alsoWrite?.Invoke(tree);
+            cancel.ThrowIfCancellationRequested();
+        });
+
+    /// <summary>Writes the report, the metrics and the plots into the empty folder <paramref name="dir"/>.</summary>
+    private static void WriteTree(ReportInput input, string dir, CancellationToken cancel)
     {
-        Directory.CreateDirectory(resultsDir);
-        // A run killed while writing leaves its .staging-<pid> folder; the caller holds the run lock, so every
-        // staging folder here is such a leftover (results/ is committed: nothing stray may stay in it).
-        foreach (var leftover in Directory.EnumerateDirectories(resultsDir, ".staging-*"))
+        Directory.CreateDirectory(Path.Combine(dir, PlotsFolder));
+        foreach (var experiment in input.Experiments)
         {
-            Directory.Delete(leftover, true);
-        }
-        var staging = Path.Combine(resultsDir, $".staging-{Environment.ProcessId}");
-        Directory.CreateDirectory(staging);
-        try
-        {
-            foreach (var experiment in input.Experiments)
+            cancel.ThrowIfCancellationRequested();
+            ExperimentPlots.Write(experiment, dir);
+            if (experiment.Curves is { } curves)
             {
-                ExperimentPlots.Write(experiment, staging);
-                if (experiment.Curves is { } curves)
-                {
-                    CurvePlots.WriteExperiment(curves, staging);
-                }
+                CurvePlots.WriteExperiment(curves, dir);
             }
-            ForestPlots.Write(ReportStatistics.From(input), staging);
-            CurvePlots.WriteOverlay(input.Experiments.Select(e => e.Curves).OfType<CurveSeries>().ToArray(), staging);
-            ReplaceFolder(Path.Combine(staging, PlotsFolder), Path.Combine(resultsDir, PlotsFolder));
-            ReplaceFile(Path.Combine(resultsDir, MetricsFile), StableJson.Serialize(input.Experiments.Select(ExperimentMetrics.From).ToList()));
-            ReplaceFile(Path.Combine(resultsDir, ReportFile), MarkdownReport.Render(input));
         }
-        finally
-        {
-            Directory.Delete(staging, true);
-        }
+        cancel.ThrowIfCancellationRequested();
+        ForestPlots.Write(ReportStatistics.From(input), dir);
+        CurvePlots.WriteOverlay(input.Experiments.Select(e => e.Curves).OfType<CurveSeries>().ToArray(), dir);
+        File.WriteAllText(Path.Combine(dir, MetricsFile), StableJson.Serialize(input.Experiments.Select(ExperimentMetrics.From).ToList()));
+        File.WriteAllText(Path.Combine(dir, ReportFile), MarkdownReport.Render(input));
     }
 
-    private static void ReplaceFile(string path, string content)
-    {
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, content);
-        File.Move(temp, path, overwrite: true);
-    }
-
-    private static void ReplaceFolder(string source, string target)
-    {
-        if (!Directory.Exists(source))
-        {
-            Directory.CreateDirectory(source);
-        }
-        var old = target + ".old";
-        if (Directory.Exists(old))
-        {
-            Directory.Delete(old, true);
-        }
-        if (Directory.Exists(target))
-        {
-            Directory.Move(target, old);
-        }
-        Directory.Move(source, target);
-        if (Directory.Exists(old))
-        {
-            Directory.Delete(old, true);
-        }
-    }
+    /// <summary>
+    /// What earlier versions of this stage left inside results/ when killed (a staging folder, the plots moved
+    /// aside, a temporary file): dropped, never carried into the new tree.
+    /// </summary>
+    private static bool IsLeftover(string name) =>
+        name.StartsWith(".staging-", StringComparison.Ordinal)
+        || name.StartsWith(".write-probe-", StringComparison.Ordinal)
+        || name == PlotsFolder + ".old"
+        || name is ReportFile + ".tmp" or MetricsFile + ".tmp";
 }

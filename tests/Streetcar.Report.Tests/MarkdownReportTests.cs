@@ -48,6 +48,33 @@ public sealed class MarkdownReportTests
         Assert.Contains("| exp4 | weighted, early stopping on val_loss (min) | 3 / 50 | 0.7000 | 0.7200 | 0.9400 | 10 | 0.8000 | 0.4444 | `0123456789ab` |", report);
     }
     [Fact]
+    public void Render_APipeInAnExperimentName_IsEscapedInEveryTable_SoNoRowGainsAColumn()
+    {
+        var input = SampleReport.Input();
+        var piped = input with
+        {
+            Experiments = [input.Experiments[0] with { Name = "a|b" }, input.Experiments[1] with { Name = "c|d" }],
+            Scoring = [input.Scoring[0] with { Experiment = "a|b" }],
+        };
+
+        var report = MarkdownReport.Render(piped);
+
+        Assert.Contains("| a\\|b | weighted, early stopping on val_loss (min) | 3 / 50 |", report);
+        Assert.Contains("| c\\|d | 50 epochs | failed |", report);
+        Assert.Contains("| a\\|b | 0.6123 |", report);
+        // Every row of a table has as many unescaped cell separators as the table's header.
+        foreach (var table in Tables(report))
+        {
+            Assert.All(table, row => Assert.Equal(Cells(table[0]), Cells(row)));
+        }
+    }
+
+    private static IEnumerable<string[]> Tables(string markdown) =>
+        markdown.Split("\n\n").Select(block => block.Split('\n').Where(l => l.StartsWith('|')).ToArray()).Where(t => t.Length > 0);
+
+    private static int Cells(string row) => System.Text.RegularExpressions.Regex.Matches(row, @"(?<!\\)\|").Count;
+
+    [Fact]
     public void Render_RandomSplitsAlone_HaveNoTestPeriodColumn() =>
         Assert.DoesNotContain("Test period", MarkdownReport.Render(SampleReport.Input()));
 

@@ -36,18 +36,23 @@ public static class CacheCommand
         {
             var cache = Open(result, console);
             using var runLock = cache.AcquireRunLock(TimeSpan.FromSeconds(10), console.Info);
-            var removed = 0;
+            // Every key is checked before anything is removed: a typo in the second key must not cost the first's entries.
+            var keys = new List<CacheKey>();
             foreach (var text in result.GetValue(keyArgument) ?? [])
             {
                 if (text.Split('/')[^1].Length < 4)
                 {
-                    throw new PipelineException($"cache remove '{text}': give at least 4 characters of the key (see `streetcar cache list`)");
+                    throw new PipelineException($"cache remove '{text}': give at least 4 characters of the key (see `streetcar cache list`)", ExitCodes.Usage);
                 }
-                foreach (var key in cache.Find(text))
+                var found = cache.Find(text);
+                if (found.Count == 0)
                 {
-                    removed += cache.Remove(key) ? 1 : 0;
+                    // Like an unknown experiment name: the command line names something that is not there.
+                    throw new PipelineException($"cache remove '{text}': no cache entry's key starts with it; nothing removed (see `streetcar cache list`)", ExitCodes.Usage);
                 }
+                keys.AddRange(found);
             }
+            var removed = keys.Distinct().Count(cache.Remove);
             console.Info($"removed {removed} entries");
             return 0;
         });
@@ -58,10 +63,11 @@ public static class CacheCommand
         {
             var cache = Open(result, console);
             using var runLock = cache.AcquireRunLock(TimeSpan.FromSeconds(10), console.Info);
-            cache.Clear();
+            var kept = cache.Clear();
             // A cleared cache retries everything, the experiments that failed before included.
             new Pipeline.FailureLog(Workspace.Locate(result.GetValue(CommonOptions.Root))).ClearAll();
-            console.Info($"cleared {cache.Root}");
+            var left = kept.Count == 0 ? "" : $"; left {kept.Count} entries it did not make: {string.Join(", ", kept)}";
+            console.Info($"cleared {cache.Root}{left}");
             return 0;
         });
         command.Add(clear);

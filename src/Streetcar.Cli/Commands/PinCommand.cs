@@ -14,7 +14,7 @@ namespace Streetcar.Cli.Commands;
 /// </summary>
 public static class PinCommand
 {
-    public static Command Create(CliConsole console)
+    public static Command Create(CliConsole console, CancellationToken cancel)
     {
         var command = new Command("pin",
             "Fetches the raw files data/prepare.yml's years need as they are today (--data-source, else the portal) " +
@@ -24,21 +24,16 @@ public static class PinCommand
         };
         command.SetAction(result =>
         {
-            var ctx = PipelineContext.Open(Workspace.Locate(result.GetValue(CommonOptions.Root)), console, force: false);
+            var ctx = PipelineContext.Open(Workspace.Locate(result.GetValue(CommonOptions.Root)), console, force: false, cancel);
             using var runLock = ctx.Lock();
-            var manifestPath = ctx.Workspace.WorkbookManifest;
-            var current = File.Exists(manifestPath) ? WorkbookManifest.Read(manifestPath) : null;
-            var years = YearRange.Of(PrepareStage.ReadConfig(ctx.Workspace.PrepareConfig));
-            var raw = RawDataStep.Fetch(ctx, CommonOptions.ResolveDataSource(result), acceptNewVintage: true);
-            var pin = ManifestPin.Apply(current, years, raw.Fetched!);
-            ManifestPin.Write(pin.Manifest, manifestPath);
+            var (pin, fetched) = PinStep.Run(ctx, CommonOptions.ResolveDataSource(result));
             foreach (var (file, change) in pin.Changes)
             {
                 console.Info($"  {file}: {change.ToString().ToLowerInvariant()}");
             }
-            var vintage = DataVintage.IdOf(new WorkbookManifest(raw.Fetched!.Files.Select(f => new ManifestEntry(f.FileName, f.Sha256)).ToArray()));
+            var vintage = DataVintage.IdOf(new WorkbookManifest(fetched.Files.Select(f => new ManifestEntry(f.FileName, f.Sha256)).ToArray()));
             var changed = pin.Changes.Count(c => c.Change != ManifestPin.Change.Unchanged);
-            console.Info($"pin: {raw.Paths.Count} files for {years} pinned in {Path.GetRelativePath(ctx.Workspace.Root, manifestPath)} " +
+            console.Info($"pin: {fetched.Files.Count} files pinned in {Path.GetRelativePath(ctx.Workspace.Root, ctx.Workspace.WorkbookManifest)} " +
                 $"(vintage {vintage}; {changed} changed). Review and commit it; the next run rebuilds from this vintage.");
             return 0;
         });

@@ -10,10 +10,11 @@ namespace Streetcar.Cli.Commands;
 /// <summary>The verbs of the pipeline's stages: fetch, prepare, train, evaluate, report, and run (all of them).</summary>
 public static class PipelineCommands
 {
-    public static IEnumerable<Command> Create(CliConsole console) =>
-        [Fetch(console), Prepare(console), Train(console), Evaluate(console), Report(console), Run(console)];
+    /// <summary>The verbs; <paramref name="cancel"/> is the run's signal token (<see cref="RunSignals"/>).</summary>
+    public static IEnumerable<Command> Create(CliConsole console, CancellationToken cancel) =>
+        [Fetch(console, cancel), Prepare(console, cancel), Train(console, cancel), Evaluate(console, cancel), Report(console, cancel), Run(console, cancel)];
 
-    private static Command Fetch(CliConsole console)
+    private static Command Fetch(CliConsole console, CancellationToken cancel)
     {
         var command = new Command("fetch", "Copies the raw workbooks into data/raw/ (the pinned files shipped in data/ttc/, or --data-source DIR; a new vintage from the portal with --accept-new-vintage alone) and checks their SHA-256 pins (data/workbooks.sha256).")
         {
@@ -23,7 +24,7 @@ public static class PipelineCommands
         };
         command.SetAction(result =>
         {
-            var ctx = Open(result, console);
+            var ctx = Open(result, console, cancel);
             var remote = RemoteStep.Open(ctx, result.GetValue(CommonOptions.Remote));
             using var runLock = ctx.Lock();
             var raw = RawDataStep.Fetch(ctx, CommonOptions.ResolveDataSource(result), result.GetValue(CommonOptions.AcceptNewVintage));
@@ -37,7 +38,7 @@ public static class PipelineCommands
         return command;
     }
 
-    private static Command Prepare(CliConsole console)
+    private static Command Prepare(CliConsole console, CancellationToken cancel)
     {
         var exportCsv = new Option<string?>("--export-csv") { Description = "Also write the prepared grid (codes and raw values) to this CSV file.", HelpName = "FILE" };
         var command = new Command("prepare", "Fetches the raw data, then ingests, cleans, reshapes, encodes and splits it (cached in data/cache/grid and data/cache/split).")
@@ -51,7 +52,7 @@ public static class PipelineCommands
         };
         command.SetAction(result =>
         {
-            var ctx = Open(result, console);
+            var ctx = Open(result, console, cancel);
             var csv = result.GetValue(exportCsv);
             if (csv is not null)
             {
@@ -71,22 +72,27 @@ public static class PipelineCommands
                 console.Info($"prepare: {split?.TrainRows:N0} train / {split?.ValidRows:N0} validation / {split?.TestRows:N0} test rows ({prepared.Key})");
                 csv = null;
             }
-            remote?.Push(run);
-            return 0;
+            // An invalid experiment fails prepare as it fails train: one line, the config exit code.
+            var invalid = run.InvalidExperiments.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => new EngineFailure(i.Key, i.Value, ExitCodes.Config)).ToArray();
+            if (invalid.Length == 0)
+            {
+                remote?.Push(run);
+            }
+            return Finish(console, "prepare", run, invalid, keepGoing: false);
         });
         return command;
     }
 
-    private static Command Train(CliConsole console) => PerExperiment(console, "train", PipelineEngine.Goal.Train,
+    private static Command Train(CliConsole console, CancellationToken cancel) => PerExperiment(console, cancel, "train", PipelineEngine.Goal.Train,
         "Trains each experiment (default: every experiments/*.yml) unless its model is cached. Experiments that differ only in when they stop share one training trajectory; independent trajectories run side by side (--jobs).",
         StageTable.Trajectory, StageTable.Train);
 
-    private static Command Evaluate(CliConsole console) => PerExperiment(console, "evaluate", PipelineEngine.Goal.Evaluate,
+    private static Command Evaluate(CliConsole console, CancellationToken cancel) => PerExperiment(console, cancel, "evaluate", PipelineEngine.Goal.Evaluate,
         "Scores the splits with each experiment's chosen model (best checkpoint or final) and caches the metrics; trains first if needed.",
         StageTable.Evaluate);
 
     /// <summary>A verb that brings each chosen experiment up to <paramref name="goal"/>, one failure not stopping the others.</summary>
-    private static Command PerExperiment(CliConsole console, string verb, PipelineEngine.Goal goal, string description, params StageDefinition[] forcedStages)
+    private static Command PerExperiment(CliConsole console, CancellationToken cancel, string verb, PipelineEngine.Goal goal, string description, params StageDefinition[] forcedStages)
     {
         var command = new Command(verb, description)
         {
@@ -100,7 +106,7 @@ public static class PipelineCommands
         };
         command.SetAction(result =>
         {
-            var ctx = Open(result, console);
+            var ctx = Open(result, console, cancel);
             var remote = RemoteStep.Open(ctx, result.GetValue(CommonOptions.Remote));
             using var runLock = ctx.Lock();
             var run = PipelineRun.Start(ctx, Names(result), repeats: result.GetValue(CommonOptions.Repeats));
@@ -115,7 +121,7 @@ public static class PipelineCommands
         return command;
     }
 
-    private static Command Report(CliConsole console)
+    private static Command Report(CliConsole console, CancellationToken cancel)
     {
         var command = new Command("report", "Renders results/report.md, results/metrics.json and results/plots/ from the cached results of every experiment. Refuses, leaving results/ as it is, when an experiment is neither evaluated nor failed in the cache; exits 2 after writing when an experiment failed (the report marks it).")
         {
@@ -124,7 +130,7 @@ public static class PipelineCommands
         };
         command.SetAction(result =>
         {
-            var ctx = Open(result, console);
+            var ctx = Open(result, console, cancel);
             var remote = RemoteStep.Open(ctx, result.GetValue(CommonOptions.Remote));
             ctx.Workspace.EnsureResultsWritable();
             using var runLock = ctx.Lock();
@@ -136,7 +142,7 @@ public static class PipelineCommands
         return command;
     }
 
-    private static Command Run(CliConsole console)
+    private static Command Run(CliConsole console, CancellationToken cancel)
     {
         var command = new Command("run", "The whole pipeline in one process: fetch, prepare, train and evaluate every experiment, report.")
         {
@@ -150,7 +156,7 @@ public static class PipelineCommands
         };
         command.SetAction(result =>
         {
-            var ctx = Open(result, console);
+            var ctx = Open(result, console, cancel);
             var remote = RemoteStep.Open(ctx, result.GetValue(CommonOptions.Remote));
             ctx.Workspace.EnsureResultsWritable();
             using var runLock = ctx.Lock();
@@ -217,12 +223,13 @@ public static class PipelineCommands
         var first = run.Experiments.FirstOrDefault() ?? throw new PipelineException("no valid experiment to report on");
         ReportStep.EnsureComplete(ctx, run);
         var prepared = run.PreparedFor(first.Runs[0]);
-        ReportStep.Write(ctx, ReportStep.Gather(ctx, run, prepared, ScoreStep.SanityTrips(ctx, run)));
-        RunInfo.Gather(ctx, run).Write(ctx.Workspace);
+        // Everything is gathered first: the swap of results/ is the last step, and nothing writes into it after.
+        var input = ReportStep.Gather(ctx, run, prepared, ScoreStep.SanityTrips(ctx, run));
+        ReportStep.Write(ctx, input, RunInfo.Gather(ctx, run));
     }
 
-    private static PipelineContext Open(ParseResult result, CliConsole console) =>
-        PipelineContext.Open(Workspace.Locate(result.GetValue(CommonOptions.Root)), console, result.GetValue(CommonOptions.Force));
+    private static PipelineContext Open(ParseResult result, CliConsole console, CancellationToken cancel) =>
+        PipelineContext.Open(Workspace.Locate(result.GetValue(CommonOptions.Root)), console, result.GetValue(CommonOptions.Force), cancel);
 
     private static string[] Names(ParseResult result) => result.GetValue(CommonOptions.Experiment) ?? [];
 }

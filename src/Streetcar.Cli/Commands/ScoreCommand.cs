@@ -100,6 +100,12 @@ public static class ScoreCommand
     private static TripDescription Trip(ParseResult result)
     {
         var route = result.GetValue(Route) ?? throw Usage("give a trip (--route, --direction and --at or --date with --hour) or a CSV (--input and --output)");
+        if (!route.Trim().All(char.IsAsciiDigit) || route.Trim().Length == 0)
+        {
+            // A malformed route is a wrong option value (usage); a well-formed one the model never saw stays a scoring
+            // failure (exit 2) that lists the routes it knows, as an unseen year does.
+            throw Usage($"--route '{route}' is not a route number (whole digits, e.g. 501)");
+        }
         var direction = result.GetValue(Direction) ?? throw Usage("--direction is required with --route (e, w, n, s or b)");
         var (at, date, hour) = (result.GetValue(At), result.GetValue(Date), result.GetValue(Hour));
         return (at, date, hour) switch

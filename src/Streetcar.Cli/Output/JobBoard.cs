@@ -38,6 +38,9 @@ public sealed class JobBoard(CliConsole console, int total)
                     console.Info($"[{_done}/{total} done] {job.Label}: done in {seconds} s");
                     break;
                 // Progress, not the verdict: the verb ends with one error line naming what failed.
+                case JobStatus.Failed when job.Error is OperationCanceledException:
+                    console.Info($"[{_done}/{total} done] {job.Label}: cancelled after {seconds} s");
+                    break;
                 case JobStatus.Failed:
                     console.Info($"[{_done}/{total} done] {job.Label}: failed: {job.Error?.Message}");
                     break;

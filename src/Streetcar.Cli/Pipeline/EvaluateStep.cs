@@ -25,12 +25,14 @@ public static class EvaluateStep
             using var predictor = Predictor(model);
             ScoredSplit Score(string file)
             {
+                ctx.Cancel.ThrowIfCancellationRequested();
                 var split = data.Read(file);
                 return new ScoredSplit(split.Labels, predictor.Predict(split));
             }
             var chosen = predictor.ChosenLabel;
             var input = new EvaluateInput(run.Experiment, chosen, run.Config.Threshold,
                 Score(PreparedLayout.Train), Score(PreparedLayout.Valid), Score(PreparedLayout.Test));
+            ctx.Cancel.ThrowIfCancellationRequested();
             var result = EvaluateStage.Run(input);
             StableJson.Write(Path.Combine(folder, MetricsFile), result);
             StableJson.Write(Path.Combine(folder, CurvesFile), EvaluateStage.TestCurves(input));

@@ -29,9 +29,18 @@ public sealed class FailureLog(Workspace workspace)
     /// <summary>Forgets every recorded failure (with the cache: a cleared cache retries everything).</summary>
     public void ClearAll()
     {
-        if (Directory.Exists(Folder))
+        if (!Directory.Exists(Folder))
         {
-            Directory.Delete(Folder, true);
+            return;
+        }
+        // Only the files this log writes; the folder goes once empty.
+        foreach (var file in Directory.EnumerateFiles(Folder, "*.txt"))
+        {
+            File.Delete(file);
+        }
+        if (!Directory.EnumerateFileSystemEntries(Folder).Any())
+        {
+            Directory.Delete(Folder);
         }
     }
 

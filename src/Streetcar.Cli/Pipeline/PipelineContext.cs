@@ -4,11 +4,14 @@ using Streetcar.Core.Cache;
 
 namespace Streetcar.Cli.Pipeline;
 
-/// <summary>What every pipeline step works with: the folders, the stage cache and the console.</summary>
-public sealed record PipelineContext(Workspace Workspace, StageCache Cache, CliConsole Console, bool Force)
+/// <summary>
+/// What every pipeline step works with: the folders, the stage cache, the console, and the run's cancellation
+/// (SIGINT/SIGTERM, <see cref="RunSignals"/>), which the steps check between units of work.
+/// </summary>
+public sealed record PipelineContext(Workspace Workspace, StageCache Cache, CliConsole Console, bool Force, CancellationToken Cancel = default)
 {
-    public static PipelineContext Open(Workspace workspace, CliConsole console, bool force) =>
-        new(workspace, new StageCache(workspace.Cache, console.Warn), console, force);
+    public static PipelineContext Open(Workspace workspace, CliConsole console, bool force, CancellationToken cancel = default) =>
+        new(workspace, new StageCache(workspace.Cache, console.Warn, cancel: cancel), console, force, cancel);
 
     /// <summary>Environment variable: seconds a run waits for another run's lock (default 60).</summary>
     public const string LockWaitVariable = "STREETCAR_LOCK_WAIT_SECONDS";

@@ -123,7 +123,7 @@ public sealed class PipelineEngine(PipelineContext ctx, PipelineRun run, EngineO
             var data = needs.First(n => n.Run == members[0]).Data;
             CacheEntry? entry = null;
             var job = new Job($"trajectory {label}", members.Select(m => m.Experiment).Distinct().ToArray(), members[0].Config.Threads,
-                () => entry = TrajectoryStep.Ensure(ctx, shape, members, data, options.IsForced(StageTable.Trajectory), [_board!.Epochs(label)]), []);
+                () => entry = TrajectoryStep.Ensure(ctx, shape, members, data, options.IsForced(StageTable.Trajectory), [_board!.Epochs(label), new Train.Training.CancellationCheck(ctx.Cancel)]), []);
             jobs.Add(job);
             foreach (var member in members)
             {

@@ -35,7 +35,7 @@ public static class PrepareStep
         var grid = ctx.Cache.GetOrCreate(gridKey, gridBuilder.Info("data/prepare.yml", $"{ConfigEnum.Name(config.Mode)} grid {config.StartDate:yyyy-MM-dd}..{config.EndDate:yyyy-MM-dd}"), folder =>
         {
             ctx.Console.Info($"prepare: building the grid from {raw.Paths.Count} workbooks (cache key {gridKey})");
-            built = PrepareStage.BuildGrid(config, raw.Paths, new LineProgress(ctx.Console), raw.Fetched);
+            built = PrepareStage.BuildGrid(config, raw.Paths, new LineProgress(ctx.Console, ctx.Cancel), raw.Fetched);
             if (built.Summary.Ingest is { RowsUnreadable: > 0 } ingest)
             {
                 ctx.Console.Warn($"prepare: {ingest.RowsUnreadable:N0} row(s) dropped: their Report Date or Time is empty or unparseable (first: {ingest.UnreadableRowSamples[0]}); the report's data-quality notes count them");
@@ -55,6 +55,7 @@ public static class PrepareStep
         {
             ctx.Console.Info($"prepare: splitting with seed {experiment.Seeds.Split} (cache key {splitKey})");
             var prepared = Grid();
+            ctx.Cancel.ThrowIfCancellationRequested();
             PrepareStage.WriteSplits(folder, prepared, PrepareStage.Split(prepared, experiment.Split, (ulong)experiment.Seeds.Split));
         }, ctx.Force);
         Report(ctx, split);
@@ -95,8 +96,15 @@ public static class PrepareStep
     }
 }
 
-/// <summary>Progress lines from a stage, indented under the step's own line.</summary>
-internal sealed class LineProgress(Output.CliConsole console) : IProgress<string>
+/// <summary>
+/// Progress lines from a stage, indented under the step's own line. Each line is also where a cancelled run stops
+/// (after a workbook is read, after cleaning, after reshaping): the stage has no other checks.
+/// </summary>
+internal sealed class LineProgress(Output.CliConsole console, CancellationToken cancel) : IProgress<string>
 {
-    public void Report(string value) => console.Info($"  {value}");
+    public void Report(string value)
+    {
+        cancel.ThrowIfCancellationRequested();
+        console.Info($"  {value}");
+    }
 }

@@ -32,9 +32,9 @@ public static class RawDataStep
         FetchResult fetched;
         try
         {
-            fetched = PrepareStage.FetchAsync(manifest, options, progress: progress).GetAwaiter().GetResult();
+            fetched = PrepareStage.FetchAsync(manifest, options, progress: progress, cancel: ctx.Cancel).GetAwaiter().GetResult();
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or HttpIOException)
+        catch (Exception e) when ((e is HttpRequestException or TaskCanceledException or HttpIOException) && !ctx.Cancel.IsCancellationRequested)
         {
             // A download that fails or times out is bad input (no network, portal down), not a bug or a Ctrl-C.
             throw new DataException($"downloading the workbooks from {options.PortalBaseUrl} failed: {e.Message} (copy them with --data-source DIR instead)");

@@ -71,11 +71,12 @@ public static class ReportStep
             .ToArray();
     }
 
-    public static void Write(PipelineContext ctx, ReportInput input)
+    /// <summary>Replaces results/ as a whole: the report and <paramref name="info"/> (run-info.json) in one swap.</summary>
+    public static void Write(PipelineContext ctx, ReportInput input, RunInfo info)
     {
         try
         {
-            ReportStage.Write(input, ctx.Workspace.Results);
+            ReportStage.Write(input, ctx.Workspace.Results, tree => info.Write(Path.Combine(tree, Workspace.RunInfoFile)), ctx.Cancel);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

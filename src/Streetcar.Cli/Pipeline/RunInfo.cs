@@ -35,5 +35,6 @@ public sealed record RunInfo(string Machine, int Cores, string Os, string Runtim
         return seconds.Length == 0 ? null : seconds.Sum();
     }
 
-    public void Write(Workspace workspace) => StableJson.Write(workspace.RunInfo, this);
+    /// <summary>Writes it to <paramref name="path"/> (inside the results tree being built).</summary>
+    public void Write(string path) => StableJson.Write(path, this);
 }

@@ -29,7 +29,11 @@ public sealed class RunLock : IDisposable
         Path = path;
         _stream = stream;
         _onRelease = onRelease;
+        // A process stopped at once (Environment.Exit) skips Dispose; the owner note must still go with it.
+        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
+
+    private void OnProcessExit(object? sender, EventArgs e) => Dispose();
 
     /// <summary>Absolute path of the lock file.</summary>
     public string Path { get; }
@@ -45,6 +49,7 @@ public sealed class RunLock : IDisposable
             return;
         }
         IsHeld = false;
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         // Forget the owner note while still holding the lock, so it never names the next holder wrongly.
         TryDelete(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, OwnerFileName));
         _stream.Dispose();

@@ -58,16 +58,50 @@ public sealed partial class StageCache
     }
 
     /// <summary>
-    /// Deletes every stage folder (entries and work folders); the lock file stays. Call it while holding
-    /// the run lock, or another run's work is lost.
+    /// Deletes every entry and work folder the cache recognises as its own: in each stage folder (a stage name),
+    /// the folders named by a key hash that hold a manifest, and the <c>.tmp-*</c>/<c>.trash-*</c> work folders;
+    /// then each stage folder left empty. Anything else (a folder or file the cache did not make) is left in
+    /// place and returned, as paths relative to the root, so that a wrong <c>--root</c> never costs someone's
+    /// files. The lock file stays. Call it while holding the run lock, or another run's work is lost.
     /// </summary>
-    public void Clear()
+    public IReadOnlyList<string> Clear()
     {
-        foreach (var stage in Directory.EnumerateDirectories(Root))
+        var kept = new List<string>();
+        foreach (var stage in StageFolders())
         {
-            FolderOps.DeleteTree(stage);
+            if (IsLink(stage))
+            {
+                kept.Add(Path.GetRelativePath(Root, stage));
+                continue;
+            }
+            foreach (var path in Directory.EnumerateFileSystemEntries(stage).Order(StringComparer.Ordinal))
+            {
+                var name = Path.GetFileName(path);
+                var ours = Directory.Exists(path) && !IsLink(path)
+                    && (CacheKey.IsHash(name) && File.Exists(Path.Combine(path, CacheManifest.FileName)) || WorkFolder.TryParseOwner(name, out _));
+                if (ours)
+                {
+                    FolderOps.DeleteTree(path);
+                }
+                else
+                {
+                    kept.Add(Path.GetRelativePath(Root, path));
+                }
+            }
+            if (!Directory.EnumerateFileSystemEntries(stage).Any())
+            {
+                Directory.Delete(stage);
+            }
         }
+        kept.AddRange(Directory.EnumerateDirectories(Root)
+            .Where(d => !CacheKey.IsStage(Path.GetFileName(d)))
+            .Select(d => Path.GetRelativePath(Root, d))
+            .Order(StringComparer.Ordinal));
+        return kept;
     }
+
+    // A symbolic link is never followed into: what it points at is not the cache's.
+    private static bool IsLink(string path) => new DirectoryInfo(path).LinkTarget is not null;
 
     /// <summary>Removes stale work folders of every stage (rules on <see cref="StageCache"/>); returns how many.</summary>
     public int SweepStale() => StageFolders().Sum(SweepStage);

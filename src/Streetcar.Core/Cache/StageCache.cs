@@ -30,17 +30,23 @@ public sealed partial class StageCache
 {
     private readonly Action<string> _warn;
     private readonly TimeProvider _time;
+    private readonly CancellationToken _cancel;
     private RunLock? _runLock;
 
     /// <summary>Opens (and creates if needed) the cache rooted at <paramref name="root"/>.</summary>
     /// <param name="root">The cache folder, e.g. <c>data/cache</c>.</param>
     /// <param name="warn">Receives one line for every problem found and repaired; ignored when null.</param>
     /// <param name="time">Clock for lock waits; <see cref="TimeProvider.System"/> when null.</param>
-    public StageCache(string root, Action<string>? warn = null, TimeProvider? time = null)
+    /// <param name="cancel">
+    /// The run's cancellation: no producer starts once it is cancelled (an <see cref="OperationCanceledException"/>),
+    /// and a producer that throws it leaves no entry and no work folder, like any other failure.
+    /// </param>
+    public StageCache(string root, Action<string>? warn = null, TimeProvider? time = null, CancellationToken cancel = default)
     {
         Root = Path.GetFullPath(root);
         _warn = warn ?? (_ => { });
         _time = time ?? TimeProvider.System;
+        _cancel = cancel;
         Directory.CreateDirectory(Root);
     }
 
@@ -93,6 +99,7 @@ public sealed partial class StageCache
         {
             return hit;
         }
+        _cancel.ThrowIfCancellationRequested();
         var temp = WorkFolder.Claim(stageFolder, WorkFolder.TempPrefix, key.Hash);
         try
         {
@@ -123,6 +130,7 @@ public sealed partial class StageCache
         var stageFolder = Path.Combine(Root, stage);
         Directory.CreateDirectory(stageFolder);
         SweepStage(stageFolder);
+        _cancel.ThrowIfCancellationRequested();
         var temp = WorkFolder.Claim(stageFolder, WorkFolder.TempPrefix, workName);
         try
         {

@@ -16,7 +16,27 @@ internal static class WorkFolder
     private static long _counter;
 
     /// <summary>Work folders of this process still in use, by full path (process-wide: any cache instance).</summary>
-    private static readonly ConcurrentDictionary<string, byte> Active = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, byte> Active = CreateActive();
+
+    private static ConcurrentDictionary<string, byte> CreateActive()
+    {
+        // A process stopped at once (Environment.Exit after a second Ctrl+C) never reaches the producers' finally
+        // blocks: delete its work folders on the way out. Best effort; a later run sweeps what a SIGKILL leaves.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (var path in Active.Keys)
+            {
+                try
+                {
+                    FolderOps.DeleteTree(path);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                }
+            }
+        };
+        return new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+    }
 
     /// <summary>A fresh name in <paramref name="stageFolder"/>, marked active until <see cref="Release"/>.</summary>
     public static string Claim(string stageFolder, string prefix, string hash)

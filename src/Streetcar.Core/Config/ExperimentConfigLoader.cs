@@ -33,10 +33,15 @@ public static class ExperimentConfigLoader
         var merged = LoadMerged(path, folder, origins, 0);
         var text = Serialize(merged);
         var config = YamlConfigReader.Parse<ExperimentConfig>(text, path) with { Base = null };
-        if (config.Name.Length == 0)
+        // The file name is the experiment's name everywhere (-e, the cache, the report); a `name:` that says otherwise
+        // would be a second name silently ignored, so it must agree.
+        var stem = Path.GetFileNameWithoutExtension(path);
+        if (config.Name.Length > 0 && config.Name != stem)
         {
-            config = config with { Name = Path.GetFileNameWithoutExtension(path) };
+            throw new ConfigException(origins.GetValueOrDefault("name", path), "name",
+                $"'{config.Name}' differs from the file name '{stem}' ({Path.GetFileName(path)}); the file name is the experiment's name: make them equal or drop 'name'");
         }
+        config = config with { Name = stem };
         ExperimentConfigValidator.Validate(config, key => origins.GetValueOrDefault(key, path));
         return config;
     }

@@ -26,6 +26,7 @@ public static class YamlConfigReader
     /// <summary>Deserializes <paramref name="yaml"/>; <paramref name="file"/> names it in errors.</summary>
     public static T Parse<T>(string yaml, string file) where T : new()
     {
+        ConfigEncoding.EnsureUtf8(yaml, file);
         try
         {
             return Deserializer.Deserialize<T?>(yaml) ?? new T();
@@ -67,14 +68,38 @@ public static class YamlConfigReader
         }
         // YamlDotNet says "Property 'x' not found on type 'T'." for an unknown key.
         var unknown = System.Text.RegularExpressions.Regex.Match(message, "Property '([^']+)' not found on type '([^']+)'");
+        if (unknown.Success && unknown.Groups[2].Value.StartsWith("System.", StringComparison.Ordinal))
+        {
+            // A mapping where a single value belongs (`epochs: {a: 1}`): the key is the one holding the mapping.
+            var holder = Parent(YamlKeyPath.At(yaml, e.Start)) ?? KeyOnLine(yaml, e.Start.Line) ?? $"(line {e.Start.Line})";
+            return new ConfigException(where, holder, $"expected a single value ({unknown.Groups[2].Value.Split('.')[^1]}), got a mapping");
+        }
         if (unknown.Success)
         {
             return new ConfigException(where, unknown.Groups[1].Value, $"unknown key (type {unknown.Groups[2].Value.Split('.')[^1]})");
+        }
+        // "Expected 'SequenceStart', got 'MappingStart'": parser events, not keys; name the key at that place.
+        var shape = System.Text.RegularExpressions.Regex.Match(message, "Expected '(\\w+)', got '(\\w+)'");
+        if (shape.Success)
+        {
+            return new ConfigException(where, YamlKeyPath.At(yaml, e.Start) ?? KeyOnLine(yaml, e.Start.Line) ?? $"(line {e.Start.Line})",
+                $"expected {Shape(shape.Groups[1].Value)}, got {Shape(shape.Groups[2].Value)}");
         }
         if (message.EndsWith("into type " + target.FullName, StringComparison.Ordinal) || message.Contains($"to '{target.FullName}'", StringComparison.Ordinal))
         {
             // The document itself is not a mapping (a list, a bare scalar, binary bytes).
             return new ConfigException(where, "(root)", "expected a mapping of keys to values, one 'key: value' per line");
+        }
+        var noDeserializer = System.Text.RegularExpressions.Regex.Match(message, @"No node deserializer was able to deserialize the node into type ([\w.]+)");
+        if (noDeserializer.Success)
+        {
+            // A list or a single value where a section of keys belongs (`early_stopping: [1]`), or a list where a
+            // single value does (`epochs: [2`).
+            var type = noDeserializer.Groups[1].Value;
+            return new ConfigException(where, YamlKeyPath.At(yaml, e.Start) ?? KeyOnLine(yaml, e.Start.Line) ?? $"(line {e.Start.Line})",
+                type.StartsWith("System.", StringComparison.Ordinal)
+                    ? $"expected a single value ({type}), not a list or a mapping"
+                    : $"expected a mapping of its keys (key: value lines, type {type.Split('.')[^1]}), not a list or a single value");
         }
         if ((e as ConfigValueException ?? e.InnerException as ConfigValueException) is { } refused)
         {
@@ -84,7 +109,24 @@ public static class YamlConfigReader
         return new ConfigException(where, KeyAt(e) ?? KeyOnLine(yaml, e.Start.Line) ?? "?", message);
     }
 
-    private static string? KeyAt(YamlException e) => e.Message.Contains('\'') ? e.Message.Split('\'')[1] : null;
+    private static string? KeyAt(YamlException e) =>
+        e.Message.Contains('\'') && e.Message.Split('\'')[1] is var quoted && !ParserEvents.Contains(quoted) ? quoted : null;
+
+    /// <summary>YamlDotNet's event names, which its messages quote like keys.</summary>
+    private static readonly HashSet<string> ParserEvents =
+        ["Scalar", "MappingStart", "MappingEnd", "SequenceStart", "SequenceEnd", "DocumentStart", "DocumentEnd", "StreamStart", "StreamEnd", "Alias", "Comment"];
+
+    private static string Shape(string parserEvent) => parserEvent switch
+    {
+        "MappingStart" => "a mapping (key: value lines)",
+        "SequenceStart" => "a list",
+        "Scalar" => "a single value",
+        _ => parserEvent,
+    };
+
+    /// <summary>The dotted key one level up (<c>epochs.a</c> → <c>epochs</c>); null for a top-level key or none.</summary>
+    private static string? Parent(string? dotted) =>
+        dotted is not null && dotted.LastIndexOf('.') is var dot and > 0 ? dotted[..dot] : null;
 
     /// <summary>
     /// The key written on the (1-based) line of the error: a wrong-type message ("The input string 'many' was not

@@ -25,8 +25,11 @@ public static class ExitCodes
     /// <summary>A bug: an exception that is not a pipeline error (shown with its stack trace).</summary>
     public const int Internal = 70;
 
-    /// <summary>Interrupted (Ctrl+C).</summary>
+    /// <summary>Interrupted by SIGINT (Ctrl+C): 128 + 2, as shells report it.</summary>
     public const int Cancelled = 130;
+
+    /// <summary>Stopped by SIGTERM (kill, a supervisor, a CI timeout): 128 + 15.</summary>
+    public const int Terminated = 143;
 
     /// <summary>Every code with its meaning, in numeric order.</summary>
     public static IReadOnlyList<(int Code, string Meaning)> Table { get; } =
@@ -37,6 +40,7 @@ public static class ExitCodes
         (Data, "data: input data is missing, not the pinned version, or malformed (workbooks, a CSV to score)"),
         (Usage, "usage: unknown verb, option or experiment name, or a missing, conflicting or malformed option value"),
         (Internal, "internal: a bug (any other exception), shown with its stack trace; please report it"),
-        (Cancelled, "cancelled (Ctrl+C)"),
+        (Cancelled, "cancelled by SIGINT (Ctrl+C): the run stopped cleanly, nothing half-written is left"),
+        (Terminated, "cancelled by SIGTERM: the run stopped cleanly, nothing half-written is left"),
     ];
 }

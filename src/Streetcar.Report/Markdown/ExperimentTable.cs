@@ -25,13 +25,13 @@ internal static class ExperimentTable
             var period = periods ? $" {Format.Cell(e.TestPeriod ?? InTime)} |" : "";
             if (e.Error is not null || e.Evaluation is null)
             {
-                md.Append($"| {e.Name} | {Format.Cell(e.Changes)} |{period} failed | | | | | | | `{e.ConfigHash}` |\n");
+                md.Append($"| {Format.Cell(e.Name)} | {Format.Cell(e.Changes)} |{period} failed | | | | | | | `{e.ConfigHash}` |\n");
                 continue;
             }
             var terminal = e.History.Count > 0 ? e.History[^1].ValAccuracy : double.NaN;
             var best = e.History.Count > 0 ? e.History.Max(h => h.ValAccuracy) : double.NaN;
             var test = e.Evaluation.Test;
-            md.Append($"| {e.Name} | {Format.Cell(e.Changes)} |{period} {e.EpochsRun} / {e.MaxEpochs} | {Format.Metric(terminal)} | {Format.Metric(best)} | ");
+            md.Append($"| {Format.Cell(e.Name)} | {Format.Cell(e.Changes)} |{period} {e.EpochsRun} / {e.MaxEpochs} | {Format.Metric(terminal)} | {Format.Metric(best)} | ");
             md.Append($"{Format.Metric(test.Accuracy)} | {Format.Count(test.Confusion.FalseNegatives)} | {Format.Metric(test.Recall)} | {Format.Metric(test.Precision)} | `{e.ConfigHash}` |\n");
         }
         md.Append('\n');

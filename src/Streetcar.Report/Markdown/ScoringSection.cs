@@ -12,7 +12,7 @@ internal static class ScoringSection
         md.Append("| Trip | Experiment | Delay probability | Predicted |\n|---|---|---:|---|\n");
         foreach (var trip in trips)
         {
-            md.Append($"| {Format.Cell(trip.Description)} | {trip.Experiment} | {Format.Metric(trip.Probability)} | {(trip.PredictedDelay ? "delay" : "no delay")} |\n");
+            md.Append($"| {Format.Cell(trip.Description)} | {Format.Cell(trip.Experiment)} | {Format.Metric(trip.Probability)} | {(trip.PredictedDelay ? "delay" : "no delay")} |\n");
         }
         md.Append('\n');
     }

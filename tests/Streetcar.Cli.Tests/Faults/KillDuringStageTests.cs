@@ -5,7 +5,7 @@ namespace Streetcar.Cli.Tests.Faults;
 /// <summary>
 /// Issue 7: SIGKILL in the middle of each stage, then a normal run: it completes, and its results are
 /// byte-identical to a run that was never interrupted. The child is killed the moment it prints the line that
-/// marks the stage (or, for the report, the moment its staging folder appears).
+/// marks the stage (or, for the report, the moment its staging folder appears next to results/).
 /// </summary>
 [Collection(SliceCollection.Name)]
 public sealed class KillDuringStageTests(ReferenceRun reference)
@@ -40,7 +40,7 @@ public sealed class KillDuringStageTests(ReferenceRun reference)
             Assert.True(WaitForStaging(workspace, child), $"the report's staging folder never appeared:\n{child.Result()}");
             child.KillHard();
         }
-        Assert.Contains(Directory.EnumerateDirectories(workspace.Results), d => Path.GetFileName(d).StartsWith(".staging-", StringComparison.Ordinal));
+        Assert.Contains(Directory.EnumerateDirectories(workspace.Root), d => Path.GetFileName(d).StartsWith(".results-staging-", StringComparison.Ordinal));
 
         AssertRecovers(workspace);
     }
@@ -54,6 +54,7 @@ public sealed class KillDuringStageTests(ReferenceRun reference)
         Assert.Equal(reference.Entries, workspace.CacheEntries());
         Assert.Empty(workspace.WorkFolders());
         Assert.Empty(Directory.EnumerateFileSystemEntries(workspace.Results, ".*"));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(workspace.Root, ".results-*"));
     }
 
     private static bool WaitForStaging(TestWorkspace workspace, CliChild child)
@@ -61,8 +62,7 @@ public sealed class KillDuringStageTests(ReferenceRun reference)
         var deadline = DateTime.UtcNow + Patience;
         while (DateTime.UtcNow < deadline && !child.HasExited)
         {
-            if (Directory.Exists(workspace.Results)
-                && Directory.EnumerateDirectories(workspace.Results, ".staging-*").Any())
+            if (Directory.EnumerateDirectories(workspace.Root, ".results-staging-*").Any())
             {
                 return true;
             }

@@ -6,7 +6,7 @@ namespace Streetcar.Cli.Tests.Fixtures;
 
 /// <summary>
 /// The CLI as a child process (<c>dotnet streetcar.dll ...</c>), with both output streams collected line by line
-/// so a test can wait for the line that marks a stage and kill it there with SIGKILL.
+/// so a test can wait for the line that marks a stage and stop it there (SIGKILL, or SIGINT/SIGTERM to see it stop cleanly).
 /// </summary>
 public sealed class CliChild : IDisposable
 {
@@ -64,10 +64,28 @@ public sealed class CliChild : IDisposable
             }
             else if (_process.HasExited)
             {
+                // The child may have printed the line just before it ended: read what is still queued first.
+                _process.WaitForExit();
+                while (_lines.TryTake(out var rest))
+                {
+                    if (rest.Contains(marker, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
                 return false;
             }
         }
         return false;
+    }
+
+    /// <summary>Sends <paramref name="signal"/> (SIGINT 2, SIGTERM 15) to the child alone, as Ctrl+C or `kill` would.</summary>
+    public void Send(int signal)
+    {
+        if (Kill(_process.Id, signal) != 0)
+        {
+            throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed: errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}");
+        }
     }
 
     /// <summary>SIGKILL to the whole process tree: nothing in the child gets to clean up.</summary>
@@ -109,6 +127,9 @@ public sealed class CliChild : IDisposable
         _process.Dispose();
         _lines.Dispose();
     }
+
+    [System.Runtime.InteropServices.DllImport("libc.so.6", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     private void Receive(StringBuilder into, string? line)
     {
