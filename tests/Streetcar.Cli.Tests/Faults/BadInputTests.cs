@@ -11,19 +11,21 @@ namespace Streetcar.Cli.Tests.Faults;
 [Collection(SliceCollection.Name)]
 public sealed class BadInputTests(ITestOutputHelper output, ReferenceRun reference)
 {
-    /// <summary>Bad inputs before issue 15, and how many it asked for on top of them.</summary>
+    /// <summary>Bad inputs before issue 15, how many it asked for on top of them, and the size issue 23 asked for.</summary>
     private const int Issue7Cases = 29;
     private const int MoreAskedFor = 25;
+    private const int Issue23Expected = 170;
 
     public static TheoryData<string> Cases() => [.. BadInputs.All().Select(c => c.Name)];
 
     [Fact]
-    public void TheCatalogue_HasTheIssue7CasesAndAtLeast25More_AllDistinct_EachWithADocumentedExitCode()
+    public void TheCatalogue_HasAtLeastTheCasesIssues15And23AskedFor_AllDistinct_EachWithADocumentedExitCode()
     {
         var cases = BadInputs.All().ToArray();
         output.WriteLine($"{cases.Length} bad inputs");
 
         Assert.True(cases.Length >= Issue7Cases + MoreAskedFor, $"{cases.Length} bad inputs");
+        Assert.True(cases.Length >= Issue23Expected, $"{cases.Length} bad inputs, issue 23 asked for {Issue23Expected}");
         Assert.Equal(cases.Length, cases.Select(c => c.Name).Distinct().Count());
         Assert.All(cases, c => Assert.Contains(c.ExitCode, ExitCodes.Table.Select(row => row.Code).Where(code => code is not (ExitCodes.Success or ExitCodes.Internal))));
     }

@@ -172,7 +172,11 @@ public static class OutputAndReadBadInputs
         {
             Undo = w => SpecialFiles.Immutable(w.PathOf("locked"), on: false),
         },
-        new("export-csv: on a read-only file system", ExitCodes.Pipeline, w => SpecialFiles.SmallDisk(w.PathOf("ro"), options: "ro"),
+        new("export-csv: on a read-only file system", ExitCodes.Pipeline, w =>
+        {
+            Directory.CreateDirectory(w.PathOf("source"));
+            SpecialFiles.SmallDisk(w.PathOf("ro"), options: "ro");
+        },
             ["prepare", "--data-source", "{root}/source", "--export-csv", "{root}/ro/grid.csv"], "--export-csv", "Read-only file system")
         {
             // Refused at the start: the temporary file cannot be created, so the check before any work finds it.
@@ -205,7 +209,12 @@ public static class OutputAndReadBadInputs
 
     private static BadInputCase Export(string name, Action<TestWorkspace> setUp, string target, params string[] keyWords) =>
         // {root}/source: the data source is a copy the case may make, never the shared real data a broken check could replace.
-        new(name, ExitCodes.Pipeline, setUp, ["prepare", "--data-source", "{root}/source", "--export-csv", target], keyWords);
+        // It must exist (a missing source is a data error of its own, found first), so an empty one is made.
+        new(name, ExitCodes.Pipeline, w =>
+        {
+            Directory.CreateDirectory(w.PathOf("source"));
+            setUp(w);
+        }, ["prepare", "--data-source", "{root}/source", "--export-csv", target], keyWords);
 
     /// <summary>Truncates a file to its first <paramref name="bytes"/>.</summary>
     private static void Truncate(TestWorkspace w, string relative, int bytes)
