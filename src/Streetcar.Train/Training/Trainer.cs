@@ -90,8 +90,11 @@ public static class Trainer
         IReadOnlyList<ITrainingCallback> callbacks)
     {
         var rows = train.Rows;
-        var (inputs, labels, weights) = train.InOrder(shuffle.Permutation(rows));
-        var columns = inputs.Length / rows;
+        var order = shuffle.Permutation(rows);
+        var columns = (int)train.Inputs.shape[1];
+        var inputs = new int[batchSize * columns];
+        var labels = new float[batchSize];
+        var weights = new float[batchSize];
         var step = new FusedTrainingStep(model);
         var lossSum = 0.0;
         var correct = 0L;
@@ -102,8 +105,8 @@ public static class Trainer
             {
                 batch++;
                 var size = Math.Min(batchSize, rows - start);
-                var (loss, right) = step.Step(inputs.AsSpan(start * columns, size * columns), labels.AsSpan(start, size),
-                    weights.AsSpan(start, size), learningRate);
+                train.CopyInOrder(order.AsSpan(start, size), inputs, labels, weights);
+                var (loss, right) = step.Step(inputs.AsSpan(0, size * columns), labels.AsSpan(0, size), weights.AsSpan(0, size), learningRate);
                 if (double.IsNaN(loss))
                 {
                     throw Diverged(epoch, batch);
