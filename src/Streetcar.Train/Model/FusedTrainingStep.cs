@@ -46,7 +46,10 @@ public sealed class FusedTrainingStep
     private readonly bool _hardSigmoid;
     private readonly float _dropScale;
     private readonly float[] _table;
+    // The table's gradient, one row of _gradStride floats (the dimension padded to whole vectors) per embedding row.
     private readonly float[] _tableGrad;
+    private readonly int _gradStride;
+    private readonly Vector256<float> _tailMask;
     private readonly float[] _gamma;
     private readonly float[] _beta;
     private readonly float[] _movingMean;
@@ -87,8 +90,10 @@ public sealed class FusedTrainingStep
         // SeededDropout's mask value, 1/(1-p) rounded to float (1 without dropout, where multiplying is exact).
         _dropScale = (float)(1.0 / (1.0 - model.Dropout.Rate));
         _table = new float[model.Embedding.weight!.numel()];
-        _tableGrad = new float[_table.Length];
         _tableRows = _table.Length / _dim;
+        _gradStride = (_dim + Lanes - 1) / Lanes * Lanes;
+        _tableGrad = new float[_tableRows * _gradStride];
+        _tailMask = Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(_dim % Lanes)).AsSingle();
         _gamma = new float[_width];
         _beta = new float[_width];
         _movingMean = new float[_width];
@@ -282,7 +287,8 @@ public sealed class FusedTrainingStep
             return;
         }
         _normalised = new float[rows * _width];
-        _work = new float[rows * _width];
+        // One vector of slack: BackwardToTable's masked load of the last column's tail may read past the last row.
+        _work = new float[(rows * _width) + Lanes];
         _gradOut = new float[rows];
         _outputs = new float[rows];
     }
@@ -674,6 +680,7 @@ public sealed class FusedTrainingStep
         ref var meanDyX = ref MemoryMarshal.GetArrayDataReference(_meanDyX);
         ref var grad = ref MemoryMarshal.GetArrayDataReference(_tableGrad);
         var vectors = _dim / Lanes * Lanes;
+        var tailMask = _tailMask;
         for (var r = 0; r < n; r++)
         {
             var row = (nuint)(r * _width);
@@ -687,7 +694,7 @@ public sealed class FusedTrainingStep
             var codes = inputs.Slice(r * _columns, _columns);
             for (var c = 0; c < _columns; c++)
             {
-                var target = (nuint)(codes[c] * _dim);
+                var target = (nuint)(codes[c] * _gradStride);
                 var source = row + (nuint)(c * _dim);
                 var d = 0;
                 for (; d < vectors; d += Lanes)
@@ -695,9 +702,12 @@ public sealed class FusedTrainingStep
                     var at = (nuint)d;
                     (Vector256.LoadUnsafe(ref grad, target + at) + Vector256.LoadUnsafe(ref work, source + at)).StoreUnsafe(ref grad, target + at);
                 }
-                for (; d < _dim; d++)
+                if (d < _dim)
                 {
-                    Unsafe.Add(ref grad, target + (nuint)d) += Unsafe.Add(ref work, source + (nuint)d);
+                    // The last dim % 8 values as one vector whose other lanes (the next column's) are masked to
+                    // +0 and land in the padding of the gradient row: the real lanes add exactly as a scalar would.
+                    var at = (nuint)d;
+                    (Vector256.LoadUnsafe(ref grad, target + at) + (Vector256.LoadUnsafe(ref work, source + at) & tailMask)).StoreUnsafe(ref grad, target + at);
                 }
             }
         }
@@ -707,9 +717,12 @@ public sealed class FusedTrainingStep
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Update(float step)
     {
-        for (var i = 0; i < _table.Length; i++)
+        for (var row = 0; row < _tableRows; row++)
         {
-            _table[i] += step * _tableGrad[i];
+            for (var d = 0; d < _dim; d++)
+            {
+                _table[(row * _dim) + d] += step * _tableGrad[(row * _gradStride) + d];
+            }
         }
         Array.Clear(_tableGrad);
         for (var f = 0; f < _features; f++)
