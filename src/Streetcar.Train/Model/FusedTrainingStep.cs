@@ -157,7 +157,7 @@ public sealed class FusedTrainingStep
     {
         var n = labels.Length;
         Reserve(n);
-        Gather(inputs, n, sums: true);
+        Gather(inputs, n);
         Statistics(n);
         var dropped = _model.Dropout.Rate > 0 ? _model.Dropout.DroppedPositions((long)n * _features) : [];
         if (_head is not null)
@@ -225,7 +225,7 @@ public sealed class FusedTrainingStep
         for (var start = 0; start < total; start += PredictBlock)
         {
             var n = Math.Min(PredictBlock, total - start);
-            Gather(inputs.Slice(start * _columns, n * _columns), n, sums: false);
+            Gather(inputs.Slice(start * _columns, n * _columns), n);
             Normalise(n, alpha, shift);
             if (_head is not null)
             {
@@ -295,20 +295,12 @@ public sealed class FusedTrainingStep
 
     private static int RoundUp(int n) => (n + SmallGemm.RowBlock - 1) / SmallGemm.RowBlock * SmallGemm.RowBlock;
 
-    /// <summary>
-    /// x[r, c·dim + d] = table[input[r, c], d] into <see cref="_normalised"/> (padding stays 0), and with
-    /// <paramref name="sums"/> the per-feature sums into <see cref="_mean"/> while each row is in cache.
-    /// </summary>
+    /// <summary>x[r, c·dim + d] = table[input[r, c], d] into <see cref="_normalised"/> (padding stays 0).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Gather(ReadOnlySpan<int> inputs, int n, bool sums)
+    private void Gather(ReadOnlySpan<int> inputs, int n)
     {
         ref var table = ref MemoryMarshal.GetArrayDataReference(_table);
         ref var x = ref MemoryMarshal.GetArrayDataReference(_normalised);
-        ref var sum = ref MemoryMarshal.GetArrayDataReference(_mean);
-        if (sums)
-        {
-            Array.Clear(_mean);
-        }
         for (var r = 0; r < n; r++)
         {
             var codes = inputs.Slice(r * _columns, _columns);
@@ -321,14 +313,6 @@ public sealed class FusedTrainingStep
                     throw new ArgumentOutOfRangeException(nameof(inputs), codes[c], $"embedding row outside 0..{_tableRows - 1}");
                 }
                 Copy(ref table, (nuint)(codes[c] * _dim), ref x, row + (nuint)(c * _dim), _dim);
-            }
-            if (!sums)
-            {
-                continue;
-            }
-            for (var f = 0; f < _width; f += Lanes)
-            {
-                (Vector256.LoadUnsafe(ref sum, (nuint)f) + Vector256.LoadUnsafe(ref x, row + (nuint)f)).StoreUnsafe(ref sum, (nuint)f);
             }
         }
     }
@@ -352,7 +336,41 @@ public sealed class FusedTrainingStep
         }
     }
 
-    /// <summary>Batch mean (from the sums), biased variance (a second pass) and rstd per feature, then Keras' moving averages.</summary>
+    /// <summary>Σ x per feature over the rows into <see cref="_mean"/>, four feature vectors at a time, the sums in registers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SumRows(int n)
+    {
+        ref var x = ref MemoryMarshal.GetArrayDataReference(_normalised);
+        ref var sum = ref MemoryMarshal.GetArrayDataReference(_mean);
+        var f0 = 0;
+        for (; f0 + Block <= _width; f0 += Block)
+        {
+            Vector256<float> s0 = default, s1 = default, s2 = default, s3 = default;
+            for (var r = 0; r < n; r++)
+            {
+                var at = (nuint)((r * _width) + f0);
+                s0 += Vector256.LoadUnsafe(ref x, at);
+                s1 += Vector256.LoadUnsafe(ref x, at + Lanes);
+                s2 += Vector256.LoadUnsafe(ref x, at + (2 * Lanes));
+                s3 += Vector256.LoadUnsafe(ref x, at + (3 * Lanes));
+            }
+            s0.StoreUnsafe(ref sum, (nuint)f0);
+            s1.StoreUnsafe(ref sum, (nuint)(f0 + Lanes));
+            s2.StoreUnsafe(ref sum, (nuint)(f0 + (2 * Lanes)));
+            s3.StoreUnsafe(ref sum, (nuint)(f0 + (3 * Lanes)));
+        }
+        for (; f0 < _width; f0 += Lanes)
+        {
+            var total = Vector256<float>.Zero;
+            for (var r = 0; r < n; r++)
+            {
+                total += Vector256.LoadUnsafe(ref x, (nuint)((r * _width) + f0));
+            }
+            total.StoreUnsafe(ref sum, (nuint)f0);
+        }
+    }
+
+    /// <summary>Batch mean, biased variance (a second pass) and rstd per feature, then Keras' moving averages.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Statistics(int n)
     {
@@ -360,6 +378,7 @@ public sealed class FusedTrainingStep
         ref var mean = ref MemoryMarshal.GetArrayDataReference(_mean);
         ref var squares = ref MemoryMarshal.GetArrayDataReference(_rstd);
         var inverseN = Vector256.Create(1f / n);
+        SumRows(n);
         for (var f = 0; f < _width; f += Lanes)
         {
             (Vector256.LoadUnsafe(ref mean, (nuint)f) * inverseN).StoreUnsafe(ref mean, (nuint)f);
