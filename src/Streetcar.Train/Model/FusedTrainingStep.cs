@@ -12,9 +12,10 @@ namespace Streetcar.Train.Model;
 /// parameters, and its inference-mode predictions (the per-epoch validation pass). The same function as
 /// <c>model.forward</c> → <see cref="KerasBinaryCrossEntropy.WeightedSum"/> → <c>backward</c> →
 /// <see cref="PlainSgd.Step"/>, including the Keras batch-norm moving averages and the <see cref="SeededDropout"/>
-/// draws (proved by test), summed in another order. Why: a batch of 1000 rows of the book's model is about
-/// 1 MFLOP, and through libtorch it costs ~60 calls with their per-call overhead plus index_add_ over 7,000
-/// ten-float slices; here it is a few passes over one buffer. Hidden layers go through <see cref="DenseHeadStep"/>.
+/// draws (proved by test), summed in another order, the loss's log from <see cref="BatchLoss"/>. Why: a batch
+/// of 1000 rows of the book's model is about 1 MFLOP, and through libtorch it costs ~60 calls with their
+/// per-call overhead plus index_add_ over 7,000 ten-float slices; here it is a few passes over one buffer.
+/// Hidden layers go through <see cref="DenseHeadStep"/>.
 /// </summary>
 /// <remarks>
 /// Features are padded to a multiple of 8 so that every per-feature operation is a <see cref="Vector256{T}"/>

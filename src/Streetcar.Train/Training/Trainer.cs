@@ -92,9 +92,11 @@ public static class Trainer
         var rows = train.Rows;
         var order = shuffle.Permutation(rows);
         var columns = (int)train.Inputs.shape[1];
-        var inputs = new int[batchSize * columns];
-        var labels = new float[batchSize];
-        var weights = new float[batchSize];
+        // One batch at a time, copied just before its step (still in cache when the step reads it).
+        var largest = Math.Min(batchSize, rows);
+        var inputs = new int[largest * columns];
+        var labels = new float[largest];
+        var weights = new float[largest];
         var step = new FusedTrainingStep(model);
         var lossSum = 0.0;
         var correct = 0L;
