@@ -12,9 +12,10 @@ namespace Streetcar.Train.Model;
 /// parameters, and its inference-mode predictions (the per-epoch validation pass). The same function as
 /// <c>model.forward</c> → <see cref="KerasBinaryCrossEntropy.WeightedSum"/> → <c>backward</c> →
 /// <see cref="PlainSgd.Step"/>, including the Keras batch-norm moving averages and the <see cref="SeededDropout"/>
-/// draws (proved by test), summed in another order. Why: a batch of 1000 rows of the book's model is about
-/// 1 MFLOP, and through libtorch it costs ~60 calls with their per-call overhead plus index_add_ over 7,000
-/// ten-float slices; here it is a few passes over one buffer. Hidden layers go through <see cref="DenseHeadStep"/>.
+/// draws (proved by test), summed in another order, the loss's log from <see cref="BatchLoss"/>. Why: a batch
+/// of 1000 rows of the book's model is about 1 MFLOP, and through libtorch it costs ~60 calls with their
+/// per-call overhead plus index_add_ over 7,000 ten-float slices; here it is a few passes over one buffer.
+/// Hidden layers go through <see cref="DenseHeadStep"/>.
 /// </summary>
 /// <remarks>
 /// Features are padded to a multiple of 8 so that every per-feature operation is a <see cref="Vector256{T}"/>
@@ -25,6 +26,9 @@ namespace Streetcar.Train.Model;
 public sealed class FusedTrainingStep
 {
     private const int Lanes = 8;
+
+    /// <summary>Floats of the feature blocks whose per-feature sums a pass keeps in registers.</summary>
+    private const int Block = 4 * Lanes;
 
     /// <summary>Rows per block of <see cref="Predict"/>: the buffers of a training batch, about.</summary>
     private const int PredictBlock = 1024;
@@ -43,7 +47,10 @@ public sealed class FusedTrainingStep
     private readonly bool _hardSigmoid;
     private readonly float _dropScale;
     private readonly float[] _table;
+    // The table's gradient, one row of _gradStride floats (the dimension padded to whole vectors) per embedding row.
     private readonly float[] _tableGrad;
+    private readonly int _gradStride;
+    private readonly Vector256<float> _tailMask;
     private readonly float[] _gamma;
     private readonly float[] _beta;
     private readonly float[] _movingMean;
@@ -84,8 +91,10 @@ public sealed class FusedTrainingStep
         // SeededDropout's mask value, 1/(1-p) rounded to float (1 without dropout, where multiplying is exact).
         _dropScale = (float)(1.0 / (1.0 - model.Dropout.Rate));
         _table = new float[model.Embedding.weight!.numel()];
-        _tableGrad = new float[_table.Length];
         _tableRows = _table.Length / _dim;
+        _gradStride = (_dim + Lanes - 1) / Lanes * Lanes;
+        _tableGrad = new float[_tableRows * _gradStride];
+        _tailMask = Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(_dim % Lanes)).AsSingle();
         _gamma = new float[_width];
         _beta = new float[_width];
         _movingMean = new float[_width];
@@ -149,7 +158,7 @@ public sealed class FusedTrainingStep
     {
         var n = labels.Length;
         Reserve(n);
-        Gather(inputs, n, sums: true);
+        Gather(inputs, n);
         Statistics(n);
         var dropped = _model.Dropout.Rate > 0 ? _model.Dropout.DroppedPositions((long)n * _features) : [];
         if (_head is not null)
@@ -175,17 +184,10 @@ public sealed class FusedTrainingStep
         var rows = RoundUp(n);
         NormaliseAndDrop(n, dropped);
         _head!.Forward(_work, rows, _outputs);
-        var loss = 0.0;
-        var correct = 0;
-        for (var r = 0; r < n; r++)
+        var (loss, correct) = BatchLoss.Compute(_outputs.AsSpan(0, n), labels, weights, _hardSigmoid, _gradOut);
+        if (double.IsNaN(loss))
         {
-            var (p, slope) = Activate(_outputs[r]);
-            if (float.IsNaN(p))
-            {
-                return (double.NaN, correct);
-            }
-            loss += RowLoss(p, slope, labels[r], weights[r], n, out _gradOut[r]);
-            correct += (p > 0.5f) == (labels[r] > 0.5f) ? 1 : 0;
+            return (loss, correct);
         }
         _gradOut.AsSpan(n, rows - n).Clear();
         _head.Backward(_work, _gradOut, n, rows);
@@ -224,7 +226,7 @@ public sealed class FusedTrainingStep
         for (var start = 0; start < total; start += PredictBlock)
         {
             var n = Math.Min(PredictBlock, total - start);
-            Gather(inputs.Slice(start * _columns, n * _columns), n, sums: false);
+            Gather(inputs.Slice(start * _columns, n * _columns), n);
             Normalise(n, alpha, shift);
             if (_head is not null)
             {
@@ -286,27 +288,20 @@ public sealed class FusedTrainingStep
             return;
         }
         _normalised = new float[rows * _width];
-        _work = new float[rows * _width];
+        // One vector of slack: BackwardToTable's masked load of the last column's tail may read past the last row.
+        _work = new float[(rows * _width) + Lanes];
         _gradOut = new float[rows];
         _outputs = new float[rows];
     }
 
     private static int RoundUp(int n) => (n + SmallGemm.RowBlock - 1) / SmallGemm.RowBlock * SmallGemm.RowBlock;
 
-    /// <summary>
-    /// x[r, c·dim + d] = table[input[r, c], d] into <see cref="_normalised"/> (padding stays 0), and with
-    /// <paramref name="sums"/> the per-feature sums into <see cref="_mean"/> while each row is in cache.
-    /// </summary>
+    /// <summary>x[r, c·dim + d] = table[input[r, c], d] into <see cref="_normalised"/> (padding stays 0).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Gather(ReadOnlySpan<int> inputs, int n, bool sums)
+    private void Gather(ReadOnlySpan<int> inputs, int n)
     {
         ref var table = ref MemoryMarshal.GetArrayDataReference(_table);
         ref var x = ref MemoryMarshal.GetArrayDataReference(_normalised);
-        ref var sum = ref MemoryMarshal.GetArrayDataReference(_mean);
-        if (sums)
-        {
-            Array.Clear(_mean);
-        }
         for (var r = 0; r < n; r++)
         {
             var codes = inputs.Slice(r * _columns, _columns);
@@ -319,14 +314,6 @@ public sealed class FusedTrainingStep
                     throw new ArgumentOutOfRangeException(nameof(inputs), codes[c], $"embedding row outside 0..{_tableRows - 1}");
                 }
                 Copy(ref table, (nuint)(codes[c] * _dim), ref x, row + (nuint)(c * _dim), _dim);
-            }
-            if (!sums)
-            {
-                continue;
-            }
-            for (var f = 0; f < _width; f += Lanes)
-            {
-                (Vector256.LoadUnsafe(ref sum, (nuint)f) + Vector256.LoadUnsafe(ref x, row + (nuint)f)).StoreUnsafe(ref sum, (nuint)f);
             }
         }
     }
@@ -350,7 +337,41 @@ public sealed class FusedTrainingStep
         }
     }
 
-    /// <summary>Batch mean (from the sums), biased variance (a second pass) and rstd per feature, then Keras' moving averages.</summary>
+    /// <summary>Σ x per feature over the rows into <see cref="_mean"/>, four feature vectors at a time, the sums in registers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SumRows(int n)
+    {
+        ref var x = ref MemoryMarshal.GetArrayDataReference(_normalised);
+        ref var sum = ref MemoryMarshal.GetArrayDataReference(_mean);
+        var f0 = 0;
+        for (; f0 + Block <= _width; f0 += Block)
+        {
+            Vector256<float> s0 = default, s1 = default, s2 = default, s3 = default;
+            for (var r = 0; r < n; r++)
+            {
+                var at = (nuint)((r * _width) + f0);
+                s0 += Vector256.LoadUnsafe(ref x, at);
+                s1 += Vector256.LoadUnsafe(ref x, at + Lanes);
+                s2 += Vector256.LoadUnsafe(ref x, at + (2 * Lanes));
+                s3 += Vector256.LoadUnsafe(ref x, at + (3 * Lanes));
+            }
+            s0.StoreUnsafe(ref sum, (nuint)f0);
+            s1.StoreUnsafe(ref sum, (nuint)(f0 + Lanes));
+            s2.StoreUnsafe(ref sum, (nuint)(f0 + (2 * Lanes)));
+            s3.StoreUnsafe(ref sum, (nuint)(f0 + (3 * Lanes)));
+        }
+        for (; f0 < _width; f0 += Lanes)
+        {
+            var total = Vector256<float>.Zero;
+            for (var r = 0; r < n; r++)
+            {
+                total += Vector256.LoadUnsafe(ref x, (nuint)((r * _width) + f0));
+            }
+            total.StoreUnsafe(ref sum, (nuint)f0);
+        }
+    }
+
+    /// <summary>Batch mean, biased variance (a second pass) and rstd per feature, then Keras' moving averages.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Statistics(int n)
     {
@@ -358,18 +379,48 @@ public sealed class FusedTrainingStep
         ref var mean = ref MemoryMarshal.GetArrayDataReference(_mean);
         ref var squares = ref MemoryMarshal.GetArrayDataReference(_rstd);
         var inverseN = Vector256.Create(1f / n);
+        SumRows(n);
         for (var f = 0; f < _width; f += Lanes)
         {
             (Vector256.LoadUnsafe(ref mean, (nuint)f) * inverseN).StoreUnsafe(ref mean, (nuint)f);
         }
-        Array.Clear(_rstd);
-        for (var r = 0; r < n; r++)
+        // Four feature vectors at a time down the rows, the sums in registers (each lane still adds its rows in
+        // order, so the bits are those of a row-by-row pass; a row-by-row pass loads and stores every sum per row).
+        var f0 = 0;
+        for (; f0 + Block <= _width; f0 += Block)
         {
-            for (var f = 0; f < _width; f += Lanes)
+            var m0 = Vector256.LoadUnsafe(ref mean, (nuint)f0);
+            var m1 = Vector256.LoadUnsafe(ref mean, (nuint)(f0 + Lanes));
+            var m2 = Vector256.LoadUnsafe(ref mean, (nuint)(f0 + (2 * Lanes)));
+            var m3 = Vector256.LoadUnsafe(ref mean, (nuint)(f0 + (3 * Lanes)));
+            Vector256<float> s0 = default, s1 = default, s2 = default, s3 = default;
+            for (var r = 0; r < n; r++)
             {
-                var centred = Vector256.LoadUnsafe(ref x, (nuint)((r * _width) + f)) - Vector256.LoadUnsafe(ref mean, (nuint)f);
-                (Vector256.LoadUnsafe(ref squares, (nuint)f) + (centred * centred)).StoreUnsafe(ref squares, (nuint)f);
+                var at = (nuint)((r * _width) + f0);
+                var c0 = Vector256.LoadUnsafe(ref x, at) - m0;
+                var c1 = Vector256.LoadUnsafe(ref x, at + Lanes) - m1;
+                var c2 = Vector256.LoadUnsafe(ref x, at + (2 * Lanes)) - m2;
+                var c3 = Vector256.LoadUnsafe(ref x, at + (3 * Lanes)) - m3;
+                s0 += c0 * c0;
+                s1 += c1 * c1;
+                s2 += c2 * c2;
+                s3 += c3 * c3;
             }
+            s0.StoreUnsafe(ref squares, (nuint)f0);
+            s1.StoreUnsafe(ref squares, (nuint)(f0 + Lanes));
+            s2.StoreUnsafe(ref squares, (nuint)(f0 + (2 * Lanes)));
+            s3.StoreUnsafe(ref squares, (nuint)(f0 + (3 * Lanes)));
+        }
+        for (; f0 < _width; f0 += Lanes)
+        {
+            var m = Vector256.LoadUnsafe(ref mean, (nuint)f0);
+            var sum = Vector256<float>.Zero;
+            for (var r = 0; r < n; r++)
+            {
+                var centred = Vector256.LoadUnsafe(ref x, (nuint)((r * _width) + f0)) - m;
+                sum += centred * centred;
+            }
+            sum.StoreUnsafe(ref squares, (nuint)f0);
         }
         var momentum = (float)ModelArchitecture.BatchNormTorchMomentum;
         for (var f = 0; f < _width; f++)
@@ -384,7 +435,8 @@ public sealed class FusedTrainingStep
 
     /// <summary>
     /// x̂ = (x − mean)·rstd in place, h = dropout(γ·x̂ + β) into <see cref="_work"/>, the output, the clipped
-    /// cross-entropy and its gradient with respect to the dense layer's output into <see cref="_gradOut"/>.
+    /// cross-entropy and its gradient with respect to the dense layer's output into <see cref="_gradOut"/>
+    /// (<see cref="BatchLoss"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (double Loss, int Correct) ForwardAndLoss(ReadOnlySpan<float> labels, ReadOnlySpan<float> weights, long[] dropped)
@@ -399,8 +451,6 @@ public sealed class FusedTrainingStep
         ref var dense = ref MemoryMarshal.GetArrayDataReference(_dense);
         var scale = Vector256.Create(_dropScale);
         var next = 0;
-        var loss = 0.0;
-        var correct = 0;
         for (var r = 0; r < n; r++)
         {
             for (var f = 0; f < _width; f += Lanes)
@@ -417,30 +467,9 @@ public sealed class FusedTrainingStep
             {
                 dot += Vector256.LoadUnsafe(ref h, (nuint)((r * _width) + f)) * Vector256.LoadUnsafe(ref dense, (nuint)f);
             }
-            var z = Vector256.Sum(dot) + _bias;
-            var (p, slope) = Activate(z);
-            if (float.IsNaN(p))
-            {
-                return (double.NaN, correct);
-            }
-            loss += RowLoss(p, slope, labels[r], weights[r], n, out _gradOut[r]);
-            correct += (p > 0.5f) == (labels[r] > 0.5f) ? 1 : 0;
+            _outputs[r] = Vector256.Sum(dot) + _bias;
         }
-        return (loss, correct);
-    }
-
-    /// <summary>
-    /// w·l of one row with prediction <paramref name="p"/> (activation slope <paramref name="slope"/>), and the
-    /// gradient of the batch loss Σ w·l / n with respect to the output layer's z.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double RowLoss(float p, float slope, float t, float w, int n, out float gradient)
-    {
-        var clipped = Math.Clamp(p, ClipLow, ClipHigh);
-        // torch's binary_cross_entropy gradient, (p − t) / max(p·(1 − p), 1e-12), zero where the clip acted.
-        var passes = p >= ClipLow && p <= ClipHigh;
-        gradient = passes ? w / n * (clipped - t) / MathF.Max((1 - clipped) * clipped, 1e-12f) * slope : 0f;
-        return w * (double)CrossEntropy(clipped, t);
+        return BatchLoss.Compute(_outputs.AsSpan(0, n), labels, weights, _hardSigmoid, _gradOut);
     }
 
     /// <summary>
@@ -508,44 +537,130 @@ public sealed class FusedTrainingStep
     }
 
     /// <summary>Gradients of the dense layer, γ and β, and ∂/∂y (dropout applied) into <see cref="_work"/>.</summary>
+    /// <remarks>
+    /// Feature blocks down the rows with the sums in registers, the dropped positions zeroed in between: each
+    /// lane adds its rows in order, the same bits as row by row.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Backward(int n, long[] dropped)
     {
-        ref var xhat = ref MemoryMarshal.GetArrayDataReference(_normalised);
         ref var work = ref MemoryMarshal.GetArrayDataReference(_work);
         ref var dense = ref MemoryMarshal.GetArrayDataReference(_dense);
-        var scale = Vector256.Create(_dropScale);
-        Array.Clear(_gradDense);
-        Array.Clear(_gradGamma);
-        Array.Clear(_gradBeta);
+        ref var gradOut = ref MemoryMarshal.GetArrayDataReference(_gradOut);
         ref var gradDense = ref MemoryMarshal.GetArrayDataReference(_gradDense);
-        ref var gradGamma = ref MemoryMarshal.GetArrayDataReference(_gradGamma);
-        ref var gradBeta = ref MemoryMarshal.GetArrayDataReference(_gradBeta);
+        var scale = Vector256.Create(_dropScale);
         var gradBias = 0f;
-        var next = 0;
         for (var r = 0; r < n; r++)
         {
-            var g = _gradOut[r];
-            gradBias += g;
-            var gv = Vector256.Create(g);
-            for (var f = 0; f < _width; f += Lanes)
-            {
-                var at = (nuint)(r * _width + f);
-                (Vector256.LoadUnsafe(ref gradDense, (nuint)f) + (gv * Vector256.LoadUnsafe(ref work, at))).StoreUnsafe(ref gradDense, (nuint)f);
-                // ∂/∂y = g·w·mask: the dropout mask again, dropped positions zeroed below.
-                var dy = gv * Vector256.LoadUnsafe(ref dense, (nuint)f);
-                (dy * scale).StoreUnsafe(ref work, at);
-            }
-            next = ZeroDropped(_work, r, dropped, next);
-            for (var f = 0; f < _width; f += Lanes)
-            {
-                var at = (nuint)(r * _width + f);
-                var dy = Vector256.LoadUnsafe(ref work, at);
-                (Vector256.LoadUnsafe(ref gradBeta, (nuint)f) + dy).StoreUnsafe(ref gradBeta, (nuint)f);
-                (Vector256.LoadUnsafe(ref gradGamma, (nuint)f) + (dy * Vector256.LoadUnsafe(ref xhat, at))).StoreUnsafe(ref gradGamma, (nuint)f);
-            }
+            gradBias += _gradOut[r];
         }
         _gradBias = gradBias;
+        var f0 = 0;
+        for (; f0 + Block <= _width; f0 += Block)
+        {
+            // ∂/∂y = g·w·mask: the dropout mask again, dropped positions zeroed below.
+            var w0 = Vector256.LoadUnsafe(ref dense, (nuint)f0);
+            var w1 = Vector256.LoadUnsafe(ref dense, (nuint)(f0 + Lanes));
+            var w2 = Vector256.LoadUnsafe(ref dense, (nuint)(f0 + (2 * Lanes)));
+            var w3 = Vector256.LoadUnsafe(ref dense, (nuint)(f0 + (3 * Lanes)));
+            Vector256<float> d0 = default, d1 = default, d2 = default, d3 = default;
+            for (var r = 0; r < n; r++)
+            {
+                var at = (nuint)((r * _width) + f0);
+                var gv = Vector256.Create(Unsafe.Add(ref gradOut, r));
+                d0 += gv * Vector256.LoadUnsafe(ref work, at);
+                d1 += gv * Vector256.LoadUnsafe(ref work, at + Lanes);
+                d2 += gv * Vector256.LoadUnsafe(ref work, at + (2 * Lanes));
+                d3 += gv * Vector256.LoadUnsafe(ref work, at + (3 * Lanes));
+                (gv * w0 * scale).StoreUnsafe(ref work, at);
+                (gv * w1 * scale).StoreUnsafe(ref work, at + Lanes);
+                (gv * w2 * scale).StoreUnsafe(ref work, at + (2 * Lanes));
+                (gv * w3 * scale).StoreUnsafe(ref work, at + (3 * Lanes));
+            }
+            d0.StoreUnsafe(ref gradDense, (nuint)f0);
+            d1.StoreUnsafe(ref gradDense, (nuint)(f0 + Lanes));
+            d2.StoreUnsafe(ref gradDense, (nuint)(f0 + (2 * Lanes)));
+            d3.StoreUnsafe(ref gradDense, (nuint)(f0 + (3 * Lanes)));
+        }
+        for (; f0 < _width; f0 += Lanes)
+        {
+            var w = Vector256.LoadUnsafe(ref dense, (nuint)f0);
+            var sum = Vector256<float>.Zero;
+            for (var r = 0; r < n; r++)
+            {
+                var at = (nuint)((r * _width) + f0);
+                var gv = Vector256.Create(Unsafe.Add(ref gradOut, r));
+                sum += gv * Vector256.LoadUnsafe(ref work, at);
+                (gv * w * scale).StoreUnsafe(ref work, at);
+            }
+            sum.StoreUnsafe(ref gradDense, (nuint)f0);
+        }
+        ZeroAllDropped(dropped);
+        NormGradients(n);
+    }
+
+    /// <summary>Sets every dropped position (flat indices over [rows, features]) of <see cref="_work"/> to 0.</summary>
+    private void ZeroAllDropped(long[] dropped)
+    {
+        foreach (var position in dropped)
+        {
+            var row = (int)(position / _features);
+            _work[(row * _width) + (int)(position - ((long)row * _features))] = 0f;
+        }
+    }
+
+    /// <summary>∂L/∂β = Σ ∂/∂y and ∂L/∂γ = Σ ∂/∂y·x̂ over the rows, from ∂/∂y in <see cref="_work"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void NormGradients(int n)
+    {
+        ref var xhat = ref MemoryMarshal.GetArrayDataReference(_normalised);
+        ref var work = ref MemoryMarshal.GetArrayDataReference(_work);
+        ref var gradGamma = ref MemoryMarshal.GetArrayDataReference(_gradGamma);
+        ref var gradBeta = ref MemoryMarshal.GetArrayDataReference(_gradBeta);
+        var f0 = 0;
+        for (; f0 + Block <= _width; f0 += Block)
+        {
+            Vector256<float> b0 = default, b1 = default, b2 = default, b3 = default;
+            Vector256<float> g0 = default, g1 = default, g2 = default, g3 = default;
+            for (var r = 0; r < n; r++)
+            {
+                var at = (nuint)((r * _width) + f0);
+                var y0 = Vector256.LoadUnsafe(ref work, at);
+                var y1 = Vector256.LoadUnsafe(ref work, at + Lanes);
+                var y2 = Vector256.LoadUnsafe(ref work, at + (2 * Lanes));
+                var y3 = Vector256.LoadUnsafe(ref work, at + (3 * Lanes));
+                b0 += y0;
+                b1 += y1;
+                b2 += y2;
+                b3 += y3;
+                g0 += y0 * Vector256.LoadUnsafe(ref xhat, at);
+                g1 += y1 * Vector256.LoadUnsafe(ref xhat, at + Lanes);
+                g2 += y2 * Vector256.LoadUnsafe(ref xhat, at + (2 * Lanes));
+                g3 += y3 * Vector256.LoadUnsafe(ref xhat, at + (3 * Lanes));
+            }
+            b0.StoreUnsafe(ref gradBeta, (nuint)f0);
+            b1.StoreUnsafe(ref gradBeta, (nuint)(f0 + Lanes));
+            b2.StoreUnsafe(ref gradBeta, (nuint)(f0 + (2 * Lanes)));
+            b3.StoreUnsafe(ref gradBeta, (nuint)(f0 + (3 * Lanes)));
+            g0.StoreUnsafe(ref gradGamma, (nuint)f0);
+            g1.StoreUnsafe(ref gradGamma, (nuint)(f0 + Lanes));
+            g2.StoreUnsafe(ref gradGamma, (nuint)(f0 + (2 * Lanes)));
+            g3.StoreUnsafe(ref gradGamma, (nuint)(f0 + (3 * Lanes)));
+        }
+        for (; f0 < _width; f0 += Lanes)
+        {
+            var beta = Vector256<float>.Zero;
+            var gamma = Vector256<float>.Zero;
+            for (var r = 0; r < n; r++)
+            {
+                var at = (nuint)((r * _width) + f0);
+                var dy = Vector256.LoadUnsafe(ref work, at);
+                beta += dy;
+                gamma += dy * Vector256.LoadUnsafe(ref xhat, at);
+            }
+            beta.StoreUnsafe(ref gradBeta, (nuint)f0);
+            gamma.StoreUnsafe(ref gradGamma, (nuint)f0);
+        }
     }
 
     /// <summary>
@@ -555,30 +670,14 @@ public sealed class FusedTrainingStep
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BackwardThroughNorm(int n, long[] dropped)
     {
-        ref var xhat = ref MemoryMarshal.GetArrayDataReference(_normalised);
         ref var work = ref MemoryMarshal.GetArrayDataReference(_work);
         var scale = Vector256.Create(_dropScale);
-        Array.Clear(_gradGamma);
-        Array.Clear(_gradBeta);
-        ref var gradGamma = ref MemoryMarshal.GetArrayDataReference(_gradGamma);
-        ref var gradBeta = ref MemoryMarshal.GetArrayDataReference(_gradBeta);
-        var next = 0;
-        for (var r = 0; r < n; r++)
+        for (var at = 0; at < n * _width; at += Lanes)
         {
-            for (var f = 0; f < _width; f += Lanes)
-            {
-                var at = (nuint)(r * _width + f);
-                (Vector256.LoadUnsafe(ref work, at) * scale).StoreUnsafe(ref work, at);
-            }
-            next = ZeroDropped(_work, r, dropped, next);
-            for (var f = 0; f < _width; f += Lanes)
-            {
-                var at = (nuint)(r * _width + f);
-                var dy = Vector256.LoadUnsafe(ref work, at);
-                (Vector256.LoadUnsafe(ref gradBeta, (nuint)f) + dy).StoreUnsafe(ref gradBeta, (nuint)f);
-                (Vector256.LoadUnsafe(ref gradGamma, (nuint)f) + (dy * Vector256.LoadUnsafe(ref xhat, at))).StoreUnsafe(ref gradGamma, (nuint)f);
-            }
+            (Vector256.LoadUnsafe(ref work, (nuint)at) * scale).StoreUnsafe(ref work, (nuint)at);
         }
+        ZeroAllDropped(dropped);
+        NormGradients(n);
     }
 
     /// <summary>
@@ -601,6 +700,7 @@ public sealed class FusedTrainingStep
         ref var meanDyX = ref MemoryMarshal.GetArrayDataReference(_meanDyX);
         ref var grad = ref MemoryMarshal.GetArrayDataReference(_tableGrad);
         var vectors = _dim / Lanes * Lanes;
+        var tailMask = _tailMask;
         for (var r = 0; r < n; r++)
         {
             var row = (nuint)(r * _width);
@@ -614,7 +714,7 @@ public sealed class FusedTrainingStep
             var codes = inputs.Slice(r * _columns, _columns);
             for (var c = 0; c < _columns; c++)
             {
-                var target = (nuint)(codes[c] * _dim);
+                var target = (nuint)(codes[c] * _gradStride);
                 var source = row + (nuint)(c * _dim);
                 var d = 0;
                 for (; d < vectors; d += Lanes)
@@ -622,9 +722,12 @@ public sealed class FusedTrainingStep
                     var at = (nuint)d;
                     (Vector256.LoadUnsafe(ref grad, target + at) + Vector256.LoadUnsafe(ref work, source + at)).StoreUnsafe(ref grad, target + at);
                 }
-                for (; d < _dim; d++)
+                if (d < _dim)
                 {
-                    Unsafe.Add(ref grad, target + (nuint)d) += Unsafe.Add(ref work, source + (nuint)d);
+                    // The last dim % 8 values as one vector whose other lanes (the next column's) are masked to
+                    // +0 and land in the padding of the gradient row: the real lanes add exactly as a scalar would.
+                    var at = (nuint)d;
+                    (Vector256.LoadUnsafe(ref grad, target + at) + (Vector256.LoadUnsafe(ref work, source + at) & tailMask)).StoreUnsafe(ref grad, target + at);
                 }
             }
         }
@@ -634,9 +737,12 @@ public sealed class FusedTrainingStep
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Update(float step)
     {
-        for (var i = 0; i < _table.Length; i++)
+        for (var row = 0; row < _tableRows; row++)
         {
-            _table[i] += step * _tableGrad[i];
+            for (var d = 0; d < _dim; d++)
+            {
+                _table[(row * _dim) + d] += step * _tableGrad[(row * _gradStride) + d];
+            }
         }
         Array.Clear(_tableGrad);
         for (var f = 0; f < _features; f++)

@@ -64,7 +64,7 @@ internal sealed class CompactRows
     }
 
     /// <summary>Inputs, labels and weights of the rows <paramref name="order"/>, one after the other.</summary>
-    public void CopyInOrder(ReadOnlySpan<int> order, int columns, int[] inputs, float[] labels, float[] weights)
+    public void CopyInOrder(ReadOnlySpan<int> order, int columns, Span<int> inputs, Span<float> labels, Span<float> weights)
     {
         for (var i = 0; i < order.Length; i++)
         {

@@ -90,8 +90,13 @@ public static class Trainer
         IReadOnlyList<ITrainingCallback> callbacks)
     {
         var rows = train.Rows;
-        var (inputs, labels, weights) = train.InOrder(shuffle.Permutation(rows));
-        var columns = inputs.Length / rows;
+        var order = shuffle.Permutation(rows);
+        var columns = (int)train.Inputs.shape[1];
+        // One batch at a time, copied just before its step (still in cache when the step reads it).
+        var largest = Math.Min(batchSize, rows);
+        var inputs = new int[largest * columns];
+        var labels = new float[largest];
+        var weights = new float[largest];
         var step = new FusedTrainingStep(model);
         var lossSum = 0.0;
         var correct = 0L;
@@ -102,8 +107,8 @@ public static class Trainer
             {
                 batch++;
                 var size = Math.Min(batchSize, rows - start);
-                var (loss, right) = step.Step(inputs.AsSpan(start * columns, size * columns), labels.AsSpan(start, size),
-                    weights.AsSpan(start, size), learningRate);
+                train.CopyInOrder(order.AsSpan(start, size), inputs, labels, weights);
+                var (loss, right) = step.Step(inputs.AsSpan(0, size * columns), labels.AsSpan(0, size), weights.AsSpan(0, size), learningRate);
                 if (double.IsNaN(loss))
                 {
                     throw Diverged(epoch, batch);

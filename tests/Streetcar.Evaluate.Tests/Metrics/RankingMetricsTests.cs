@@ -32,6 +32,34 @@ public sealed class RankingMetricsTests
     }
 
     [Fact]
+    public void RocAuc_ManyTies_EqualsThePairCount()
+    {
+        // Mann–Whitney by definition: the share of (positive, negative) pairs ranked right, ties counting half.
+        var random = new Random(11);
+        var labels = new byte[3000];
+        var scores = new float[labels.Length];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            labels[i] = (byte)(random.NextDouble() < 0.1 ? 1 : 0);
+            scores[i] = MathF.Round((float)random.NextDouble() * 40f) / 40f + (labels[i] * 0.05f);
+        }
+        double right = 0, positives = 0, negatives = 0;
+        for (var i = 0; i < labels.Length; i++)
+        {
+            positives += labels[i];
+            negatives += 1 - labels[i];
+            for (var j = 0; j < labels.Length; j++)
+            {
+                if (labels[i] == 1 && labels[j] == 0)
+                {
+                    right += scores[i] > scores[j] ? 1 : scores[i] == scores[j] ? 0.5 : 0;
+                }
+            }
+        }
+        Assert.Equal(right / (positives * negatives), RankingMetrics.RocAuc(labels, scores));
+    }
+
+    [Fact]
     public void RocAuc_OneClassOnly_IsNaN() =>
         Assert.True(double.IsNaN(RankingMetrics.RocAuc([0, 0], [0.1f, 0.2f])));
 }
