@@ -60,10 +60,11 @@ public sealed class FusedModel : StreetcarModel
         using var row = offsets.unsqueeze(0);
         if (codes.dtype == ScalarType.Int64)
         {
-            return codes.add(row); // contiguous: a fresh result of the full shape
+            // contiguous: a fresh result of the full shape; alpha a process-lifetime Scalar (see TorchScalars)
+            return codes.add(row, TorchScalars.IntegerOne);
         }
         using var wide = codes.to_type(ScalarType.Int64);
-        return wide.add(row);
+        return wide.add(row, TorchScalars.IntegerOne);
     }
 
     /// <inheritdoc/>

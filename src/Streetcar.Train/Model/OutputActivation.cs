@@ -12,7 +12,8 @@ public static class OutputActivation
     /// </summary>
     public static Tensor Apply(Activation activation, Tensor x) => activation switch
     {
-        Activation.HardSigmoid => x.mul(0.2).add_(0.5).clamp(0.0, 1.0),
+        // Process-lifetime Scalars, not literals: see TorchScalars for the race temporary ones invite.
+        Activation.HardSigmoid => x.mul(TorchScalars.HardSigmoidSlope).add_(TorchScalars.HardSigmoidOffset, TorchScalars.One).clamp(TorchScalars.Zero, TorchScalars.One),
         Activation.Sigmoid => x.sigmoid(),
         _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "unknown output activation"),
     };

@@ -18,7 +18,8 @@ public static class Trainer
     /// <summary>Metric threshold of Keras' binary accuracy (prediction &gt; 0.5 counts as 1).</summary>
     public const double AccuracyThreshold = 0.5;
 
-    private const int EvaluationChunk = 1 << 16;
+    /// <summary>Rows per forward pass when predicting: a chunk's intermediates are freed with it.</summary>
+    public const int EvaluationChunk = 1 << 16;
 
     /// <summary>
     /// Trains <paramref name="model"/> in place and returns the records of the epochs it ran. A resumed run passes
