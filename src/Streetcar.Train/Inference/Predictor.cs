@@ -1,5 +1,5 @@
-using Streetcar.Core.Errors;
 using Streetcar.Core.Data;
+using Streetcar.Core.Errors;
 using Streetcar.Train.Model;
 using Streetcar.Train.Training;
 using static TorchSharp.torch;
