@@ -1,5 +1,4 @@
 using Streetcar.Core.Data;
-using Streetcar.Core.Errors;
 using Streetcar.Train.Model;
 using Streetcar.Train.Training;
 using static TorchSharp.torch;
@@ -21,18 +20,8 @@ public static class Predictor
     /// </remarks>
     public static float[] Predict(StreetcarModel model, EncodedSplit split)
     {
-        // Checked once for the whole split, as before the chunks: its columns and their lengths.
-        for (var c = 0; c < split.Codes.Length; c++)
-        {
-            if (split.Codes[c].Length != split.Rows)
-            {
-                throw new DataException($"{split.Name}: column {split.Columns[c]} has {split.Codes[c].Length} rows, labels have {split.Rows}");
-            }
-        }
-        using (NewDisposeScope())
-        {
-            TensorSplit.Codes(Rows(split, 0, 0), model.Architecture);
-        }
+        // The whole split's shape first (even an empty one), as when it was one tensor: a chunk could not tell.
+        TensorSplit.CheckShape(split, model.Architecture);
         var probabilities = new float[split.Rows];
         for (var start = 0; start < split.Rows; start += Trainer.EvaluationChunk)
         {

@@ -150,23 +150,35 @@ public sealed class TensorSplit : IDisposable
     }
 
 
-    /// <summary>Raw codes of <paramref name="split"/> as int64 [rows, columns], checked against the architecture.</summary>
-    public static Tensor Codes(EncodedSplit split, ModelArchitecture architecture)
+    /// <summary>
+    /// Fails unless <paramref name="split"/> has the architecture's columns, in its order, each as long as the labels
+    /// (the code ranges are checked as <see cref="Codes"/> copies them).
+    /// </summary>
+    public static void CheckShape(EncodedSplit split, ModelArchitecture architecture)
     {
         if (!split.Columns.SequenceEqual(architecture.Columns))
         {
             throw new DataException($"{split.Name}: columns [{string.Join(", ", split.Columns)}] do not match the model's [{string.Join(", ", architecture.Columns)}]");
         }
+        for (var c = 0; c < split.Columns.Count; c++)
+        {
+            if (split.Codes[c].Length != split.Rows)
+            {
+                throw new DataException($"{split.Name}: column {split.Columns[c]} has {split.Codes[c].Length} rows, labels have {split.Rows}");
+            }
+        }
+    }
+
+    /// <summary>Raw codes of <paramref name="split"/> as int64 [rows, columns], checked against the architecture.</summary>
+    public static Tensor Codes(EncodedSplit split, ModelArchitecture architecture)
+    {
+        CheckShape(split, architecture);
         var rows = split.Rows;
         var flat = new int[(long)rows * split.Columns.Count];
         for (var c = 0; c < split.Columns.Count; c++)
         {
             var column = split.Codes[c];
             var cardinality = architecture.Cardinalities[c];
-            if (column.Length != rows)
-            {
-                throw new DataException($"{split.Name}: column {split.Columns[c]} has {column.Length} rows, labels have {rows}");
-            }
             foreach (var code in column)
             {
                 if ((uint)code >= (uint)cardinality)
