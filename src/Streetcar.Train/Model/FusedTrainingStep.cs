@@ -442,25 +442,12 @@ public sealed class FusedTrainingStep
     private (double Loss, int Correct) ForwardAndLoss(ReadOnlySpan<float> labels, ReadOnlySpan<float> weights, long[] dropped)
     {
         var n = labels.Length;
-        ref var x = ref MemoryMarshal.GetArrayDataReference(_normalised);
         ref var h = ref MemoryMarshal.GetArrayDataReference(_work);
-        ref var mean = ref MemoryMarshal.GetArrayDataReference(_mean);
-        ref var rstd = ref MemoryMarshal.GetArrayDataReference(_rstd);
-        ref var gamma = ref MemoryMarshal.GetArrayDataReference(_gamma);
-        ref var beta = ref MemoryMarshal.GetArrayDataReference(_beta);
         ref var dense = ref MemoryMarshal.GetArrayDataReference(_dense);
-        var scale = Vector256.Create(_dropScale);
         var next = 0;
         for (var r = 0; r < n; r++)
         {
-            for (var f = 0; f < _width; f += Lanes)
-            {
-                var at = (nuint)((r * _width) + f);
-                var xhat = (Vector256.LoadUnsafe(ref x, at) - Vector256.LoadUnsafe(ref mean, (nuint)f)) * Vector256.LoadUnsafe(ref rstd, (nuint)f);
-                xhat.StoreUnsafe(ref x, at);
-                var y = (xhat * Vector256.LoadUnsafe(ref gamma, (nuint)f)) + Vector256.LoadUnsafe(ref beta, (nuint)f);
-                (y * scale).StoreUnsafe(ref h, at);
-            }
+            NormaliseRow(r);
             next = ZeroDropped(_work, r, dropped, next);
             var dot = Vector256<float>.Zero;
             for (var f = 0; f < _width; f += Lanes)
@@ -479,6 +466,22 @@ public sealed class FusedTrainingStep
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void NormaliseAndDrop(int n, long[] dropped)
     {
+        var next = 0;
+        for (var r = 0; r < n; r++)
+        {
+            NormaliseRow(r);
+            next = ZeroDropped(_work, r, dropped, next);
+        }
+        _work.AsSpan(n * _width, (RoundUp(n) - n) * _width).Clear();
+    }
+
+    /// <summary>
+    /// Row <paramref name="r"/> of the training-mode batch norm: x̂ = (x − mean)·rstd in place, and
+    /// (γ·x̂ + β)·dropout scale into <see cref="_work"/> (the dropped features are zeroed by the caller).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void NormaliseRow(int r)
+    {
         ref var x = ref MemoryMarshal.GetArrayDataReference(_normalised);
         ref var h = ref MemoryMarshal.GetArrayDataReference(_work);
         ref var mean = ref MemoryMarshal.GetArrayDataReference(_mean);
@@ -486,20 +489,14 @@ public sealed class FusedTrainingStep
         ref var gamma = ref MemoryMarshal.GetArrayDataReference(_gamma);
         ref var beta = ref MemoryMarshal.GetArrayDataReference(_beta);
         var scale = Vector256.Create(_dropScale);
-        var next = 0;
-        for (var r = 0; r < n; r++)
+        for (var f = 0; f < _width; f += Lanes)
         {
-            for (var f = 0; f < _width; f += Lanes)
-            {
-                var at = (nuint)((r * _width) + f);
-                var xhat = (Vector256.LoadUnsafe(ref x, at) - Vector256.LoadUnsafe(ref mean, (nuint)f)) * Vector256.LoadUnsafe(ref rstd, (nuint)f);
-                xhat.StoreUnsafe(ref x, at);
-                var y = (xhat * Vector256.LoadUnsafe(ref gamma, (nuint)f)) + Vector256.LoadUnsafe(ref beta, (nuint)f);
-                (y * scale).StoreUnsafe(ref h, at);
-            }
-            next = ZeroDropped(_work, r, dropped, next);
+            var at = (nuint)((r * _width) + f);
+            var xhat = (Vector256.LoadUnsafe(ref x, at) - Vector256.LoadUnsafe(ref mean, (nuint)f)) * Vector256.LoadUnsafe(ref rstd, (nuint)f);
+            xhat.StoreUnsafe(ref x, at);
+            var y = (xhat * Vector256.LoadUnsafe(ref gamma, (nuint)f)) + Vector256.LoadUnsafe(ref beta, (nuint)f);
+            (y * scale).StoreUnsafe(ref h, at);
         }
-        _work.AsSpan(n * _width, (RoundUp(n) - n) * _width).Clear();
     }
 
     /// <summary>Keras' loss of one row: torch's binary_cross_entropy of the clipped prediction.</summary>
