@@ -37,7 +37,7 @@ public sealed class KillDuringStageTests(ReferenceRun reference)
         Directory.Delete(workspace.Results, recursive: true);
         using (var child = CliChild.Start(workspace.PipelineArgs()))
         {
-            Assert.True(WaitForStaging(workspace, child), $"the report's staging folder never appeared:\n{child.Result()}");
+            Assert.True(child.WaitForFolder(workspace.Root, ".results-staging-*", Patience), $"the report's staging folder never appeared:\n{child.Result()}");
             child.KillHard();
         }
         Assert.Contains(Directory.EnumerateDirectories(workspace.Root), d => Path.GetFileName(d).StartsWith(".results-staging-", StringComparison.Ordinal));
@@ -55,19 +55,5 @@ public sealed class KillDuringStageTests(ReferenceRun reference)
         Assert.Empty(workspace.WorkFolders());
         Assert.Empty(Directory.EnumerateFileSystemEntries(workspace.Results, ".*"));
         Assert.Empty(Directory.EnumerateFileSystemEntries(workspace.Root, ".results-*"));
-    }
-
-    private static bool WaitForStaging(TestWorkspace workspace, CliChild child)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (DateTime.UtcNow < deadline && !child.HasExited)
-        {
-            if (Directory.EnumerateDirectories(workspace.Root, ".results-staging-*").Any())
-            {
-                return true;
-            }
-            Thread.Sleep(1);
-        }
-        return false;
     }
 }

@@ -119,7 +119,7 @@ public sealed class SignalTests(ReferenceRun reference)
         var (old, fresh) = OldAndNew(workspace);
         using (var child = CliChild.Start(["report", "--root", workspace.Root]))
         {
-            Assert.True(WaitForStaging(workspace, child), $"the report's staging folder never appeared:\n{child.Result()}");
+            Assert.True(child.WaitForFolder(workspace.Root, ".results-staging-*", Patience), $"the report's staging folder never appeared:\n{child.Result()}");
             Thread.Sleep(delayMs);
             child.KillHard();
         }
@@ -139,7 +139,7 @@ public sealed class SignalTests(ReferenceRun reference)
     private static CliResult Signalled(TestWorkspace workspace, string[] args, string? marker, int signal)
     {
         using var child = CliChild.Start(args);
-        var reached = marker is null ? WaitForStaging(workspace, child) : child.WaitForLine(marker, Patience);
+        var reached = marker is null ? child.WaitForFolder(workspace.Root, ".results-staging-*", Patience) : child.WaitForLine(marker, Patience);
         Assert.True(reached, $"never reached {marker ?? "the report's staging"}:\n{child.Result()}");
         Assert.False(child.HasExited, $"the child finished before it could be signalled:\n{child.Result()}");
         child.Send(signal);
@@ -180,19 +180,5 @@ public sealed class SignalTests(ReferenceRun reference)
         var now = workspace.ResultFiles();
         Assert.True(now.SequenceEqual(old) || now.SequenceEqual(fresh),
             $"results/ is neither the old nor the new tree: {string.Join(", ", now.Keys)}");
-    }
-
-    private static bool WaitForStaging(TestWorkspace workspace, CliChild child)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (DateTime.UtcNow < deadline && !child.HasExited)
-        {
-            if (Directory.EnumerateDirectories(workspace.Root, ".results-staging-*").Any())
-            {
-                return true;
-            }
-            Thread.Sleep(1);
-        }
-        return false;
     }
 }

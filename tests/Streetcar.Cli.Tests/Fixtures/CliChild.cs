@@ -49,6 +49,24 @@ public sealed class CliChild : IDisposable
         return child;
     }
 
+    /// <summary>
+    /// Blocks until a folder matching <paramref name="pattern"/> appears in <paramref name="parent"/> (polled every
+    /// millisecond, so a test can catch a short-lived one such as the report's staging tree); false on timeout or exit.
+    /// </summary>
+    public bool WaitForFolder(string parent, string pattern, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline && !HasExited)
+        {
+            if (Directory.EnumerateDirectories(parent, pattern).Any())
+            {
+                return true;
+            }
+            Thread.Sleep(1);
+        }
+        return false;
+    }
+
     /// <summary>Blocks until a line (stdout or stderr) contains <paramref name="marker"/>; false on timeout or exit.</summary>
     public bool WaitForLine(string marker, TimeSpan timeout)
     {
