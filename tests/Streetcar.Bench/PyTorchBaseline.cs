@@ -29,7 +29,7 @@ internal static class PyTorchBaseline
     public static (IReadOnlyList<double>? Seconds, IReadOnlyList<double>? CpuSeconds, string Note) Measure(EncodedSplit train, EncodedSplit valid, int epochs, int batchSize, int threads,
         IReadOnlyList<int>? hiddenLayers = null, string activation = "hard_sigmoid", double learningRate = EpochBenchmark.LearningRate)
     {
-        if (!File.Exists(Python) || Run("-c \"import torch\"", out _) != 0)
+        if (!File.Exists(Python) || RunPython("-c \"import torch\"", out _) != 0)
         {
             return (null, null, $"not measured: {Python} cannot import torch (install it with: sudo {InstallHint})");
         }
@@ -46,7 +46,7 @@ internal static class PyTorchBaseline
                 "--learning-rate", Invariant(learningRate), "--dropout", Invariant(EpochBenchmark.DropoutRate),
                 "--positive-weight", Invariant(EpochBenchmark.PositiveWeight), "--activation", activation,
                 .. (hiddenLayers is { Count: > 0 } ? new[] { "--hidden", string.Join(',', hiddenLayers) } : [])]);
-            if (Run(arguments, out var output) != 0)
+            if (RunPython(arguments, out var output) != 0)
             {
                 return (null, null, $"not measured: {Python} pytorch_epoch.py failed: {output.Trim().Split('\n').LastOrDefault()}");
             }
@@ -77,7 +77,8 @@ internal static class PyTorchBaseline
         File.WriteAllBytes(Path.Combine(folder, $"{split.Name}.labels.u8"), split.Labels);
     }
 
-    private static int Run(string arguments, out string output)
+    /// <summary>Runs <see cref="Python"/> with <paramref name="arguments"/>: its exit code, and its standard output (with its errors when it failed).</summary>
+    internal static int RunPython(string arguments, out string output)
     {
         var start = new ProcessStartInfo(Python, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(start)!;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Streetcar.Core.Config;
@@ -21,7 +20,7 @@ internal static class XGBoostBaseline
     public static (IReadOnlyList<double>? Seconds, IReadOnlyList<double>? CpuSeconds, string Note) Measure(
         EncodedSplit train, EncodedSplit valid, IReadOnlyList<ColumnEncoder> encoders, GradientBoostingOptions options, double positiveWeight, int runs)
     {
-        if (!File.Exists(PyTorchBaseline.Python) || Run("-c \"import xgboost, pandas\"", out _) != 0)
+        if (!File.Exists(PyTorchBaseline.Python) || PyTorchBaseline.RunPython("-c \"import xgboost, pandas\"", out _) != 0)
         {
             return (null, null, $"not measured: {PyTorchBaseline.Python} cannot import xgboost and pandas (install them with: sudo {InstallHint})");
         }
@@ -37,7 +36,7 @@ internal static class XGBoostBaseline
                 "--runs", Invariant(runs), "--rounds", Invariant(options.Iterations), "--leaves", Invariant(options.NumLeaves),
                 "--learning-rate", Invariant(options.LearningRate), "--positive-weight", Invariant(positiveWeight),
                 "--threads", Invariant(options.Threads), "--seed", Invariant(options.Seed)]);
-            if (Run(arguments, out var output) != 0)
+            if (PyTorchBaseline.RunPython(arguments, out var output) != 0)
             {
                 return (null, null, $"not measured: xgboost_fit.py failed: {output.Trim().Split('\n').LastOrDefault()}");
             }
@@ -51,20 +50,6 @@ internal static class XGBoostBaseline
         {
             Directory.Delete(folder, true);
         }
-    }
-
-    private static int Run(string arguments, out string output)
-    {
-        var start = new ProcessStartInfo(PyTorchBaseline.Python, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            output += error.Result;
-        }
-        return process.ExitCode;
     }
 
     private static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
