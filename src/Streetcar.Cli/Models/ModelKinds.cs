@@ -9,14 +9,11 @@ namespace Streetcar.Cli.Models;
 /// <summary>The registered model kinds, and the stage graph each one gives a run.</summary>
 public static class ModelKinds
 {
-    /// <summary>
-    /// Every kind, one registration line each. A folder is claimed by the first kind that holds it: the network,
-    /// whose folders predate the kind markers, comes last.
-    /// </summary>
+    /// <summary>Every kind, one registration line each (a model folder is claimed by the kind that holds it).</summary>
     public static IReadOnlyList<IModelKind> All { get; } =
     [
-        new BoostingKind(),
         new NetworkKind(),
+        new BoostingKind(),
     ];
 
     private static readonly Dictionary<ModelKind, StageGraph> Graphs = All.ToDictionary(k => k.Kind,
