@@ -51,7 +51,8 @@ public sealed class ProcessExecutorTests(ReferenceRun reference)
 
         var run = workspace.Run("evaluate", "--executor", "process", "--jobs", "2");
 
-        Assert.Equal(ExitCodes.Pipeline, run.ExitCode);
+        // The child's config error keeps its code through the outcome file, as it does in process.
+        Assert.Equal(ExitCodes.Config, run.ExitCode);
         var failure = Assert.Single(run.ErrorLines);
         Assert.StartsWith("error: evaluate c failed: trajectory c: ", failure, StringComparison.Ordinal);
         Assert.Contains("'one_weight_offset': makes the delay weight", failure, StringComparison.Ordinal);
