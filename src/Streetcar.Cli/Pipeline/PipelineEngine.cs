@@ -68,7 +68,8 @@ public sealed class PipelineEngine(PipelineContext ctx, PipelineRun run, EngineO
         var goalStage = goal == Goal.Train ? StageTable.Train.Name : StageTable.Evaluate.Name;
         var roots = new Dictionary<string, CacheKey> { [StageTable.GridRoot] = run.GridKey };
         var targets = chosen.Select(c => new PlanTarget(c.Run.AsStageRun, ModelKinds.GraphOf(c.Run.Config), goalStage, roots)).ToArray();
-        var plan = Planner.Plan(targets, new CacheProbe(ctx.Cache), options.Plan);
+        // The splits were just verified or built by prepare: the probe does not hash them again.
+        var plan = Planner.Plan(targets, new CacheProbe(ctx.Cache, chosen.Select(c => c.Run.SplitKey)), options.Plan);
         foreach (var planned in plan.Runs)
         {
             // The split is prepare's to report; the entries after it say they are cached, as the jobs say what they build.
