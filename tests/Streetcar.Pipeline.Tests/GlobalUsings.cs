@@ -1,0 +1,2 @@
+global using Streetcar.Testing;
+global using Xunit;
