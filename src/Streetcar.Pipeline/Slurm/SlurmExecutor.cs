@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Streetcar.Core.Errors;
 using Streetcar.Pipeline.Execution;
@@ -58,13 +57,30 @@ public sealed partial class SlurmExecutor : IJobExecutor
         var clock = Stopwatch.StartNew();
         var plan = SubmissionPlan.Of(jobs);
         var run = new SlurmRun(RunName(runFolder), plan, launcher, runFolder, progress);
-        var polls = _client.Polls;
+        var (polls, submissions) = (_client.Polls, _client.Submissions);
         if (jobs.Count > 0)
         {
-            Submit(run, cancel);
-            var submitted = clock.Elapsed;
-            Follow(run, cancel);
-            LastRun = new SlurmRunStats(_client.Submissions, plan.Hops, submitted, _client.Polls - polls, clock.Elapsed);
+            var submitted = TimeSpan.Zero;
+            try
+            {
+                Submit(run, cancel);
+                submitted = clock.Elapsed;
+                Follow(run, cancel);
+            }
+            catch (PipelineException)
+            {
+                // squeue or scontrol failing mid-run must not leave the run's jobs behind on the cluster.
+                try
+                {
+                    _client.Cancel(run.ArrayIds);
+                }
+                catch (PipelineException)
+                {
+                    // The first error is the one to report; a failed scancel would only hide it.
+                }
+                throw;
+            }
+            LastRun = new SlurmRunStats(_client.Submissions - submissions, plan.Hops, submitted, _client.Polls - polls, clock.Elapsed);
         }
         return [.. jobs.Select(job => run.Results[job.Id])];
     }
