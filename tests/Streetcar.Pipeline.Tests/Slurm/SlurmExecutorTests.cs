@@ -101,10 +101,26 @@ public sealed class SlurmExecutorTests(SlurmCluster cluster, ITestOutputHelper o
         output.WriteLine($"cancelled and queue empty after {clock.Elapsed.TotalSeconds:0.0} s; load {Load()}");
     }
 
+    [Fact]
+    public void CpusPerTask_AreTheJobsThreads_CappedByMaxCpusPerTask()
+    {
+        var jobs = new List<JobSpec> { Job("train-a", "true") with { Threads = 2 }, Job("train-b", "true") with { Threads = 8 } };
+        var executor = SlurmExecutor.Open(_root.Path, new SlurmOptions(PollSeconds: 1, MaxCpusPerTask: 2), Tools());
+
+        var results = Run(executor, jobs);
+
+        Assert.All(results, r => Assert.Equal(JobState.Succeeded, r.State));
+        // Two thread counts, two arrays; Slurm keeps finished jobs for MinJobAge (300 s), so scontrol still shows them.
+        var tasks = _events.Where(e => e.Kind == JobEventKind.Submitted).Select(e => e.Detail!["submitted as ".Length..]).ToArray();
+        Assert.Equal(2, tasks.Length);
+        Assert.All(tasks, task => Assert.Contains("CPUs/Task=2 ", cluster.Command("scontrol", "--oneliner", "show", "job", task), StringComparison.Ordinal));
+    }
+
     public void Dispose() => _root.Dispose();
 
-    private SlurmExecutor Open() => SlurmExecutor.Open(_root.Path, new SlurmOptions(Partition: SlurmCluster.Partition, PollSeconds: 1),
-        new SlurmTools(Environment.GetEnvironmentVariable("PATH") ?? "", cluster.Environment));
+    private SlurmExecutor Open() => SlurmExecutor.Open(_root.Path, new SlurmOptions(Partition: SlurmCluster.Partition, PollSeconds: 1), Tools());
+
+    private SlurmTools Tools() => new(Environment.GetEnvironmentVariable("PATH") ?? "", cluster.Environment);
 
     private IReadOnlyList<JobResult> Run(SlurmExecutor executor, IReadOnlyList<JobSpec> jobs)
     {
