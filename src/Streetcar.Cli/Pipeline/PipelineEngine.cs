@@ -82,6 +82,10 @@ public sealed class PipelineEngine(PipelineContext ctx, PipelineRun run, EngineO
 
         var board = new JobBoard(ctx.Console, plan.Jobs.Count);
         var runFolder = RunFolder();
+        if (plan.Jobs.Count > 0)
+        {
+            RunFolders.Claim(runFolder);
+        }
         var results = plan.Jobs.Count == 0 ? [] : executor.Run(plan.Jobs, new JobLauncher(new StageHost(ctx)), runFolder, board.On, ctx.Cancel);
         var byId = results.ToDictionary(r => r.Id, StringComparer.Ordinal);
         if (results.Count > 0)
@@ -89,6 +93,8 @@ public sealed class PipelineEngine(PipelineContext ctx, PipelineRun run, EngineO
             // Written once, whatever happened: the run's keys, outcomes and timings, and the chain that bounded it.
             var ledger = RunLedger.Of(executor.Name, plan, results);
             ledger.Write(runFolder);
+            // Old runs' folders go once this one is the latest: the last RunFolders.Kept stay, and any still running.
+            RunFolders.Prune(Path.GetDirectoryName(runFolder)!);
             var (seconds, chain) = ledger.CriticalPath();
             ctx.Console.Info(string.Create(CultureInfo.InvariantCulture,
                 $"critical path: {seconds:F1} s ({string.Join(" → ", chain.Select(j => j.Label))}), the wall time on unbounded workers; ledger {Path.GetRelativePath(ctx.Workspace.Root, Path.Combine(runFolder, RunLedger.FileName))}"));

@@ -32,6 +32,7 @@ public sealed partial class StageCache
     private readonly TimeProvider _time;
     private readonly CancellationToken _cancel;
     private RunLock? _runLock;
+    private readonly VerifiedEntries _verified;
 
     /// <summary>Opens (and creates if needed) the cache rooted at <paramref name="root"/>.</summary>
     /// <param name="root">The cache folder, e.g. <c>data/cache</c>.</param>
@@ -46,6 +47,7 @@ public sealed partial class StageCache
         Root = Path.GetFullPath(root);
         _warn = warn ?? (_ => { });
         _time = time ?? TimeProvider.System;
+        _verified = new VerifiedEntries(_time);
         _cancel = cancel;
         Directory.CreateDirectory(Root);
     }
@@ -71,9 +73,17 @@ public sealed partial class StageCache
         {
             return false;
         }
+        // Re-hashed once per process: later opens of an unchanged entry take the manifest verified then.
+        if (_verified.Lookup(folder, key) is { } known)
+        {
+            entry = new CacheEntry(key, folder, known, CacheOutcome.Hit);
+            return true;
+        }
+        var stamps = VerifiedEntries.Take(folder);
         var problem = EntryVerifier.Verify(folder, key, out var manifest);
         if (problem is null)
         {
+            _verified.Remember(folder, stamps, manifest!);
             entry = new CacheEntry(key, folder, manifest!, CacheOutcome.Hit);
             return true;
         }
@@ -155,7 +165,7 @@ public sealed partial class StageCache
     /// </summary>
     public IReadOnlyList<(CacheKey Key, CacheEntryInfo Info)> Describe(string stage) =>
         Keys().Where(k => k.Stage == stage)
-            .Select(k => (Key: k, Manifest: TryReadManifest(EntryFolder(k))))
+            .Select(k => (Key: k, Manifest: _verified.Describe(EntryFolder(k), TryReadManifest)))
             .Where(e => e.Manifest is not null)
             .Select(e => (e.Key, e.Manifest!.Info))
             .ToList();
@@ -222,8 +232,9 @@ public sealed partial class StageCache
     }
 
     /// <summary>Moves an entry aside in one rename, so no reader sees it half-deleted, then deletes it.</summary>
-    private static void Discard(CacheKey key, string folder)
+    private void Discard(CacheKey key, string folder)
     {
+        _verified.Forget(folder);
         var trash = WorkFolder.Claim(Path.GetDirectoryName(folder)!, WorkFolder.TrashPrefix, key.Hash);
         try
         {

@@ -69,6 +69,61 @@ public sealed class StageCacheIntegrityTests : IDisposable
         Assert.Contains("manifest.json names train/", Assert.Single(_warnings), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Damages))]
+    public void GivenAnEntryVerifiedInThisProcess_WhenDamagedAfterwards_ThenTheNextOpenStillCatchesIt(string damage, string expectedProblem)
+    {
+        Settle();
+        Assert.True(_cache.TryOpen(_key, out _));
+
+        Damage(damage);
+
+        Assert.False(_cache.TryOpen(_key, out _));
+        Assert.Contains(expectedProblem, Assert.Single(_warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivenAFreshEntry_WhenRewrittenWithItsSizeAndTime_ThenTheSameProcessStillCatchesIt()
+    {
+        // Built a moment ago: its files' times could not tell a rewrite in the same clock tick, so it is re-hashed.
+        Assert.True(_cache.TryOpen(_key, out _));
+        var weights = _entry.PathOf("model/weights.bin");
+        var time = File.GetLastWriteTimeUtc(weights);
+        var bytes = File.ReadAllBytes(weights);
+        bytes[3] ^= 0xFF;
+        File.WriteAllBytes(weights, bytes);
+        File.SetLastWriteTimeUtc(weights, time);
+
+        Assert.False(_cache.TryOpen(_key, out _));
+    }
+
+    [Fact]
+    public void GivenAnEntryVerifiedInThisProcess_WhenRewrittenWithItsSizeAndTime_ThenOnlyANewProcessRehashesIt()
+    {
+        Settle();
+        Assert.True(_cache.TryOpen(_key, out _));
+        var weights = _entry.PathOf("model/weights.bin");
+        var time = File.GetLastWriteTimeUtc(weights);
+        var bytes = File.ReadAllBytes(weights);
+        bytes[3] ^= 0xFF;
+        File.WriteAllBytes(weights, bytes);
+        File.SetLastWriteTimeUtc(weights, time);
+
+        // Verified once per process: the same cache takes it as verified, a fresh one (the next run) re-hashes it.
+        Assert.True(_cache.TryOpen(_key, out _));
+        Assert.False(new StageCache(_root.Path, _warnings.Add).TryOpen(_key, out _));
+        Assert.Contains("has SHA-256", Assert.Single(_warnings), StringComparison.Ordinal);
+    }
+
+    /// <summary>Dates the entry's files an hour back, as an entry built by an earlier run.</summary>
+    private void Settle()
+    {
+        foreach (var file in Directory.EnumerateFiles(_entry.Folder, "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(-1));
+        }
+    }
+
     private void Damage(string how)
     {
         var weights = _entry.PathOf("model/weights.bin");
