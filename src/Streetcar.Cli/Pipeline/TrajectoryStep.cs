@@ -21,6 +21,8 @@ public static class TrajectoryStep
         IReadOnlyList<ITrainingCallback> observers)
     {
         var names = string.Join(", ", members.Select(m => m.Label));
+        // One holder per shape: a second run waits here, then finds the first's trajectory cached.
+        using var held = ctx.Cache.LockEntry(StageTable.Trajectory.Name, shape.Hash);
         var cached = force ? [] : Cached(ctx.Cache, shape);
         CacheEntry? resume = null;
         foreach (var (key, _) in cached)
@@ -35,7 +37,7 @@ public static class TrajectoryStep
                 resume = entry; // the longest valid one that is too short, since they come shortest first
             }
         }
-        return ctx.Cache.Create(StageTable.Trajectory.Name, shape.Hash, folder =>
+        return ctx.Cache.Create(held, folder =>
         {
             var budget = members.Max(m => m.Config.Epochs);
             var from = resume is null ? "" : $", resuming the cached {TrajectoryStage.Read(resume.Folder).Epochs.Count} epochs ({resume.Key})";
