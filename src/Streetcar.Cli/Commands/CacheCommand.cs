@@ -63,7 +63,7 @@ public static class CacheCommand
             var cache = Open(result, console);
             var kept = cache.Clear(); // refuses while a run is building in the cache
             // A cleared cache retries everything, the experiments that failed before included.
-            new Pipeline.FailureLog(Workspace.Locate(result.GetValue(CommonOptions.Root))).ClearAll();
+            new Pipeline.FailureLog(CommonOptions.LocateWorkspace(result)).ClearAll();
             var left = kept.Count == 0 ? "" : $"; left {kept.Count} entries it did not make: {string.Join(", ", kept)}";
             console.Info($"cleared {cache.Root}{left}");
             return 0;
@@ -75,5 +75,5 @@ public static class CacheCommand
     }
 
     private static StageCache Open(ParseResult result, CliConsole console) =>
-        new(Workspace.Locate(result.GetValue(CommonOptions.Root)).Cache, console.Warn);
+        new(CommonOptions.LocateWorkspace(result).Cache, console.Warn);
 }

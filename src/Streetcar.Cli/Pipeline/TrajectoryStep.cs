@@ -40,7 +40,10 @@ public static class TrajectoryStep
         return ctx.Cache.Create(held, folder =>
         {
             var budget = members.Max(m => m.Config.Epochs);
-            var from = resume is null ? "" : $", resuming the cached {TrajectoryStage.Read(resume.Folder).Epochs.Count} epochs ({resume.Key})";
+            var recorded = Recorded(folder);
+            var cachedEpochs = resume is null ? 0 : TrajectoryStage.Read(resume.Folder).Epochs.Count;
+            var from = recorded > cachedEpochs ? $", continuing the {recorded} epochs an interrupted job recorded"
+                : resume is null ? "" : $", resuming the cached {cachedEpochs} epochs ({resume.Key})";
             ctx.Console.Info($"trajectory {names}: training up to {budget} epochs{from}");
             var input = new TrajectoryInput(members[0].Config, prepared.Read(PreparedLayout.Train), prepared.Read(PreparedLayout.Valid),
                 prepared.Encoders(), budget, records => Settles(members, records), folder)
@@ -54,6 +57,19 @@ public static class TrajectoryStep
             var builder = EntryKey(shape, history!.Epochs.Count);
             return (builder.Build(), builder.Info(names, $"{history.Epochs.Count} epochs"));
         });
+    }
+
+    /// <summary>Epochs an interrupted job recorded in the work folder (0 when none or unreadable; the stage checks it again).</summary>
+    private static int Recorded(string folder)
+    {
+        try
+        {
+            return File.Exists(Path.Combine(folder, TrajectoryLayout.History)) ? TrajectoryStage.Read(folder).Epochs.Count : 0;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or IOException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>True when <paramref name="records"/> decide every member's result (see <see cref="StoppingRule"/>).</summary>
