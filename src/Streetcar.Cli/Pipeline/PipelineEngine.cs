@@ -166,8 +166,8 @@ public sealed class PipelineEngine(PipelineContext ctx, PipelineRun run, EngineO
     private static void Fail(FailureLog failures, IDictionary<string, EngineFailure> failed, Experiment experiment, string what, Exception error)
     {
         // A pipeline error fails the same way with the same inputs (skipped until they change); anything else,
-        // such as an I/O error, is retried next run.
-        failures.Record(experiment.Name, $"{what}: {error.Message}", experiment.Key, final: error is PipelineException);
+        // such as an I/O error or an entry another run was still building, is retried next run.
+        failures.Record(experiment.Name, $"{what}: {error.Message}", experiment.Key, final: error is PipelineException and not CacheBusyException);
         failed[experiment.Name] = new EngineFailure(experiment.Name, $"{what}: {error.Message}", (error as PipelineException)?.ExitCode ?? ExitCodes.Pipeline);
     }
 }

@@ -178,7 +178,7 @@ public sealed class EntryLock : IDisposable
             var waited = policy.Time.GetElapsedTime(start);
             if (policy.Limit is { } limit && waited >= limit)
             {
-                throw new PipelineException($"cache: {Describe(folder, name)} is being built by {owner?.Describe() ?? "another run"} (lock {path}); "
+                throw new CacheBusyException($"cache: {Describe(folder, name)} is being built by {owner?.Describe() ?? "another run"} (lock {path}); "
                     + $"gave up after waiting {limit.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s. Wait for it to finish, or stop it, then run again.");
             }
             if (!announced)
