@@ -12,7 +12,8 @@ namespace Streetcar.Train.Tests.Trajectories;
 /// </summary>
 public sealed class InterruptedTrajectoryTests : IDisposable
 {
-    private const int Epochs = 6;
+    /// <summary>Long enough for one record (<see cref="ProgressCheckpoint.Interval"/>) and epochs after it.</summary>
+    private const int Epochs = ProgressCheckpoint.Interval + 4;
     private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
@@ -37,15 +38,16 @@ public sealed class InterruptedTrajectoryTests : IDisposable
         TrajectoryStage.Run(Input(whole));
 
         var trained = new List<int>();
-        Assert.Throws<SimulatedKill>(() => TrajectoryStage.Run(Input(resumed) with { Observers = [new KillAt(epoch: 4, batch: 3)] }));
-        Assert.Equal(3, TrajectoryStage.Read(resumed).Epochs.Count); // epochs 1-3 recorded, 4 cut short
+        // Killed in the second epoch after the record: one epoch's weights written past it, the next cut short.
+        Assert.Throws<SimulatedKill>(() => TrajectoryStage.Run(Input(resumed) with { Observers = [new KillAt(epoch: ProgressCheckpoint.Interval + 2, batch: 3)] }));
+        Assert.Equal(ProgressCheckpoint.Interval, TrajectoryStage.Read(resumed).Epochs.Count);
         // What a SIGKILL can leave besides: a half-written record and the next epoch's weights being saved.
         File.WriteAllText(Path.Combine(resumed, TrajectoryLayout.History + ".partial"), "{\"Epo");
-        File.WriteAllBytes(Path.Combine(resumed, TrajectoryLayout.EpochWeights(4)), [1, 2, 3]);
+        File.WriteAllBytes(Path.Combine(resumed, TrajectoryLayout.EpochWeights(ProgressCheckpoint.Interval + 2)), [1, 2, 3]);
 
         var history = TrajectoryStage.Run(Input(resumed) with { Observers = [new EpochsSeen(trained)] });
 
-        Assert.Equal([4, 5, 6], trained); // resumed, not retrained from epoch 1
+        Assert.Equal(Enumerable.Range(ProgressCheckpoint.Interval + 1, 4), trained); // resumed, not retrained from epoch 1
         Assert.Equal(Epochs, history.Epochs.Count);
         SharedTrajectoryTests.AssertSameFiles(whole, resumed);
     }
@@ -53,17 +55,19 @@ public sealed class InterruptedTrajectoryTests : IDisposable
     [Fact]
     public void Run_RecordOfAnotherTrajectoryInTheFolder_IsNotResumed()
     {
-        var config = TestData.Config(3) with { Weighting = ClassWeighting.Balanced };
-        TrajectoryInput Input(ExperimentConfig c, string folder) => new(c, TestData.Train(), TestData.Valid(), TestData.Encoders, 3, _ => false, folder);
+        const int epochs = ProgressCheckpoint.Interval + 1;
+        var config = TestData.Config(epochs) with { Weighting = ClassWeighting.Balanced };
+        TrajectoryInput Input(ExperimentConfig c, string folder) => new(c, TestData.Train(), TestData.Valid(), TestData.Encoders, epochs, _ => false, folder);
         var folder = _temp.Sub("t");
         var whole = _temp.Sub("whole");
-        Assert.Throws<SimulatedKill>(() => TrajectoryStage.Run(Input(config with { Weighting = ClassWeighting.None }, folder) with { Observers = [new KillAt(epoch: 3, batch: 1)] }));
+        Assert.Throws<SimulatedKill>(() => TrajectoryStage.Run(Input(config with { Weighting = ClassWeighting.None }, folder) with { Observers = [new KillAt(epoch: epochs, batch: 1)] }));
+        Assert.Equal(ProgressCheckpoint.Interval, TrajectoryStage.Read(folder).Epochs.Count);
         var trained = new List<int>();
 
         TrajectoryStage.Run(Input(config, folder) with { Observers = [new EpochsSeen(trained)] });
         TrajectoryStage.Run(Input(config, whole));
 
-        Assert.Equal([1, 2, 3], trained);
+        Assert.Equal(Enumerable.Range(1, epochs), trained);
         SharedTrajectoryTests.AssertSameFiles(whole, folder);
     }
 
