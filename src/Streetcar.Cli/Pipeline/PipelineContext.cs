@@ -19,6 +19,9 @@ public sealed record PipelineContext(Workspace Workspace, StageCache Cache, CliC
     /// <summary>Name of the lock, in the repository root, that serialises replacing results/ (<see cref="LockResults"/>).</summary>
     public const string ResultsLockName = "results";
 
+    /// <summary>Name of the lock, in the repository root, that serialises writing data/raw/ (<see cref="LockRawData"/>).</summary>
+    public const string RawDataLockName = "raw";
+
     /// <summary>
     /// Readies the cache for a run. The cache locks each entry while it is built (<see cref="EntryLock"/>), so runs
     /// sharing it proceed side by side; there is no run-wide lock any more. What is left to do at the start is to
@@ -36,6 +39,13 @@ public sealed record PipelineContext(Workspace Workspace, StageCache Cache, CliC
     /// once; a second waits while the first's report is written (seconds). A killed holder's lock expires at once.
     /// </summary>
     public EntryLock LockResults() => EntryLock.Acquire(Workspace.Root, ResultsLockName, Console.Info, Console.Warn, Cancel);
+
+    /// <summary>
+    /// Holds the lock on writing data/raw/ (fetch, pin), which is the checkout's, not the cache's: two runs of one
+    /// checkout copy and check the workbooks one after the other (seconds), and a staging folder found while
+    /// holding it is a killed run's.
+    /// </summary>
+    public EntryLock LockRawData() => EntryLock.Acquire(Workspace.Root, RawDataLockName, Console.Info, Console.Warn, Cancel);
 
     private static TimeSpan? LockWait() =>
         double.TryParse(Environment.GetEnvironmentVariable(LockWaitVariable), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
