@@ -25,19 +25,25 @@ public sealed record Workspace(string Root)
     /// <summary>
     /// Fails clearly, before any work, when results/ cannot be replaced (a file in its place, or no permission to
     /// build the new tree next to it): otherwise a whole run would train and evaluate, then die on the report. The
-    /// probe is a staging folder by the name the report uses, which the report sweeps if a kill leaves it.
+    /// probe is an empty file <c>.results-probe-&lt;pid&gt;</c> next to results/ (a file, so that nothing watching for
+    /// the report's staging folder mistakes it for one); any left by a killed run are removed first.
     /// </summary>
     public void EnsureResultsWritable()
     {
-        var probe = Path.Combine(Root, Core.Files.WholeFolder.StagingPrefix(Results) + "probe-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        const string prefix = ".results-probe-";
+        var probe = Path.Combine(Root, prefix + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         try
         {
             if (File.Exists(Results))
             {
                 throw new IOException("a file is in its place");
             }
-            Directory.CreateDirectory(probe);
-            Directory.Delete(probe, recursive: true);
+            foreach (var leftover in Directory.EnumerateFiles(Root, prefix + "*"))
+            {
+                File.Delete(leftover);
+            }
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -174,6 +174,8 @@ public sealed partial class StageCache
         _cancel.ThrowIfCancellationRequested();
         var work = ResumeFolder(stage, held.Name);
         Directory.CreateDirectory(work);
+        // A job killed between sealing and installing left its manifest: the work is redone up to the seal.
+        File.Delete(Path.Combine(work, CacheManifest.FileName));
         try
         {
             var (key, info) = produce(work);

@@ -150,6 +150,40 @@ public sealed class StageCacheTests : IDisposable
     }
 
     [Fact]
+    public void Create_KeepsItsWorkWhenCancelled_AndResealsWhatAJobKilledAfterSealingLeft()
+    {
+        var key = CacheFixtures.Key();
+        var name = CacheFixtures.Key(seed: 99).Hash;
+        var work = _cache.ResumeFolder("train", name);
+        using (var held = _cache.LockEntry("train", name))
+        {
+            Assert.Throws<OperationCanceledException>(() => _cache.Create(held, folder =>
+            {
+                File.WriteAllText(Path.Combine(folder, "epoch-1.txt"), "1");
+                throw new OperationCanceledException();
+            }));
+        }
+        Assert.True(File.Exists(Path.Combine(work, "epoch-1.txt")), "cancelled work must stay for the next run");
+        File.WriteAllText(Path.Combine(work, CacheManifest.FileName), "{\"sealed\": \"by a killed job\"}");
+
+        CacheEntry entry;
+        using (var held = _cache.LockEntry("train", name))
+        {
+            entry = _cache.Create(held, folder =>
+            {
+                Assert.True(File.Exists(Path.Combine(folder, "epoch-1.txt")), "the work is continued, not restarted");
+                File.WriteAllText(Path.Combine(folder, "epoch-2.txt"), "2");
+                return (key, CacheFixtures.Info());
+            });
+        }
+
+        Assert.Equal(CacheOutcome.Built, entry.Outcome);
+        Assert.Equal(["epoch-1.txt", "epoch-2.txt"], entry.Manifest.Files.Select(f => f.Path));
+        Assert.True(_cache.TryOpen(key, out _));
+        Assert.False(Directory.Exists(work));
+    }
+
+    [Fact]
     public void GetOrCreate_DifferentKeys_SeparateEntries()
     {
         var a = _cache.GetOrCreate(CacheFixtures.Key(seed: 1), CacheFixtures.Info(), CacheFixtures.Produce);

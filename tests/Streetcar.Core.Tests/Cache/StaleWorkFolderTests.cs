@@ -50,7 +50,7 @@ public sealed class StaleWorkFolderTests : IDisposable
         LockFiles.HeldByProcess(StageFolder, _key.Hash, child.Id); // a writer holds its key's lock
         var cache = new StageCache(_root.Path, _warnings.Add) { LockWait = TimeSpan.FromSeconds(0.5), OnWaiting = _ => { } };
 
-        Assert.Throws<Streetcar.Core.Errors.PipelineException>(() => cache.GetOrCreate(_key, CacheFixtures.Info(), CacheFixtures.Produce));
+        Assert.Throws<Streetcar.Core.Errors.CacheBusyException>(() => cache.GetOrCreate(_key, CacheFixtures.Info(), CacheFixtures.Produce));
         Assert.True(Directory.Exists(temp), "a live writer's folder must not be swept");
         Assert.Empty(_warnings);
 
