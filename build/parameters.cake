@@ -30,6 +30,12 @@ public sealed class BuildParameters
     /// <summary>Shared stage cache the verbs pull from and push to (--remote=R: a remotes.yml name, a folder or an Azure container URL); empty: none.</summary>
     public string Remote { get; init; }
 
+    /// <summary>
+    /// Stage cache folder every verb uses (--cache=DIR, passed through as the CLI's --cache); empty: the CLI's default
+    /// ($STREETCAR_CACHE, else data/cache/). A bare --cache is Clean's "also delete data/cache/" and names no folder.
+    /// </summary>
+    public string CacheDir { get; init; }
+
     public static BuildParameters FromContext(ICakeContext context) => new BuildParameters
     {
         Target = context.Argument("target", "Default"),
@@ -45,5 +51,6 @@ public sealed class BuildParameters
         Executor = context.Argument("executor", ""),
         Repeats = context.Argument("repeats", ""),
         Remote = context.Argument("remote", ""),
+        CacheDir = context.Argument("cache", ""), // a bare --cache gives "": no folder
     };
 }

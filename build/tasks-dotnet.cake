@@ -1,14 +1,14 @@
 // Tasks that build, test and lint the code.
 
 Task("Clean")
-    .Description("Deletes bin/ and obj/ of every project (and data/cache/ with --cache).")
-    .Does(() =>
+    .Description("Deletes bin/ and obj/ of every project (and data/cache/ with a bare --cache; --cache=DIR names a cache to use, never one to delete).")
+    .Does<BuildParameters>(p =>
 {
     CleanDirectories("./src/**/bin");
     CleanDirectories("./src/**/obj");
     CleanDirectories("./tests/**/bin");
     CleanDirectories("./tests/**/obj");
-    if (HasArgument("cache") && DirectoryExists(Paths.Cache))
+    if (HasArgument("cache") && string.IsNullOrEmpty(p.CacheDir) && DirectoryExists(Paths.Cache))
     {
         DeleteDirectory(Paths.Cache, new DeleteDirectorySettings { Recursive = true, Force = true });
     }

@@ -20,7 +20,7 @@ public static class BuildOptions
         ("--cli-args=\"...\"", "arguments passed as they are to `streetcar score` or the benchmark", new[] { "Score", "Bench" }),
         ("--base=REV", "git revision whose committed results to compare with (default: HEAD)", new[] { "Compare" }),
         ("--head=REV", "git revision compared with --base instead of the working tree", new[] { "Compare" }),
-        ("--cache", "also delete data/cache/", new[] { "Clean" }),
+        ("--cache[=DIR]", "with DIR: the stage cache folder every verb uses, e.g. on a shared file system (default: $STREETCAR_CACHE, else data/cache/); alone: Clean also deletes data/cache/", new[] { "Clean", "FetchData", "Prepare", "Train", "Evaluate", "Report", "Score" }),
         ("--configuration=NAME", "build configuration (default: Release)", new[] { "Build", "BuildCli", "Test" }),
     };
 }

@@ -6,7 +6,9 @@
 void Cli(BuildParameters p, string verb, params string[] args)
 {
     var arguments = new ProcessArgumentBuilder().Append(verb);
-    foreach (var arg in args.Where(a => !string.IsNullOrEmpty(a)))
+    // --cache=DIR reaches every verb: they all read the stage cache, or refuse a folder they cannot use.
+    var cache = string.IsNullOrEmpty(p.CacheDir) ? new string[0] : new[] { "--cache", Quote(MakeAbsolute(Directory(p.CacheDir)).FullPath) };
+    foreach (var arg in cache.Concat(args).Where(a => !string.IsNullOrEmpty(a)))
     {
         arguments.Append(arg);
     }

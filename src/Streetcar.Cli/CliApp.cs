@@ -25,6 +25,7 @@ public static class CliApp
             "streetcar: trains, compares and reproduces deep-learning experiments on the TTC streetcar delay data " +
             "(Deep Learning with Structured Data, ch. 6). Every stage is cached; see results/report.md.");
         root.Add(CommonOptions.Root);
+        root.Add(CommonOptions.Cache);
         foreach (var command in Commands(console, cancel))
         {
             root.Add(command);

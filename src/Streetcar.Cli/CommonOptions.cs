@@ -11,6 +11,28 @@ public static class CommonOptions
         Recursive = true,
     };
 
+    public static readonly Option<string?> Cache = new("--cache")
+    {
+        Description = "Stage cache folder (default: $STREETCAR_CACHE, else data/cache/ of the repository root). It must exist and be writable; on a shared file system (NFS, Lustre) runs on several machines share it, each entry built once.",
+        HelpName = "DIR",
+        Recursive = true,
+    };
+
+    /// <summary>Environment variable naming the default stage cache folder.</summary>
+    public const string CacheVariable = "STREETCAR_CACHE";
+
+    /// <summary>
+    /// The workspace of <see cref="Root"/> with its cache from <see cref="Cache"/>, else <see cref="CacheVariable"/>,
+    /// else data/cache/ (<see cref="Workspace.WithCache"/> checks a named folder).
+    /// </summary>
+    public static Workspace LocateWorkspace(ParseResult result)
+    {
+        var workspace = Workspace.Locate(result.GetValue(Root));
+        return result.GetValue(Cache) is { } option ? workspace.WithCache(option, $"--cache {option}")
+            : Environment.GetEnvironmentVariable(CacheVariable) is { Length: > 0 } env ? workspace.WithCache(env, $"{CacheVariable}={env}")
+            : workspace;
+    }
+
     public static readonly Option<string?> DataSource = new("--data-source")
     {
         Description = "Folder to copy the raw workbooks from (default: $STREETCAR_DATA_SOURCE, else the pinned files shipped in data/ttc/; with --accept-new-vintage and no folder, the portal's current files).",

@@ -7,7 +7,7 @@ namespace Streetcar.Cli;
 /// <summary>
 /// The CLI's one handler of SIGINT (Ctrl+C) and SIGTERM. The first signal cancels <see cref="Token"/>: the run stops
 /// at its next check (between training batches, stages, workbooks, splits and report files), and as it unwinds the
-/// stage cache deletes its <c>.tmp-*</c> work folders and the run lock its owner note; the CLI then prints one line
+/// stage cache deletes its <c>.tmp-*</c> work folders and releases its entry locks; the CLI then prints one line
 /// and exits 130 (SIGINT) or 143 (SIGTERM). A second signal, or a run still going <see cref="Grace"/> after the
 /// first (a step with no check, such as one LightGBM fit), stops the process at once; what it leaves (only work
 /// folders of a dead process: entries and results/ are only ever swapped in whole) is swept by the next run.
@@ -87,7 +87,7 @@ public sealed class RunSignals : IDisposable
     private void StopNow(string why)
     {
         Report($"cancelled ({Name(Received)}; {why}): stopped at once; the next run sweeps the work folders left");
-        // Environment.Exit runs the process-exit hooks: the run lock's owner note and this process's work folders go.
+        // Environment.Exit runs the process-exit hooks: this process's entry locks and work folders go.
         Environment.Exit(ExitCode);
     }
 

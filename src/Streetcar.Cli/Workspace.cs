@@ -8,7 +8,8 @@ public sealed record Workspace(string Root)
     public string RawData => Path.Combine(Root, "data", "raw");
     /// <summary>The pinned workbooks shipped with the project: the default source of <see cref="RawData"/>.</summary>
     public string ShippedData => Path.Combine(Root, "data", "ttc");
-    public string Cache => Path.Combine(Root, "data", "cache");
+    /// <summary>The stage cache: data/cache/ unless <see cref="WithCache"/> put it elsewhere (a shared file system).</summary>
+    public string Cache { get; init; } = Path.Combine(Root, "data", "cache");
     public string WorkbookManifest => Path.Combine(Root, "data", "workbooks.sha256");
     public string PrepareConfig => Path.Combine(Root, "data", "prepare.yml");
     public string Experiments => Path.Combine(Root, "experiments");
@@ -24,19 +25,25 @@ public sealed record Workspace(string Root)
     /// <summary>
     /// Fails clearly, before any work, when results/ cannot be replaced (a file in its place, or no permission to
     /// build the new tree next to it): otherwise a whole run would train and evaluate, then die on the report. The
-    /// probe is a staging folder by the name the report uses, which the report sweeps if a kill leaves it.
+    /// probe is an empty file <c>.results-probe-&lt;pid&gt;</c> next to results/ (a file, so that nothing watching for
+    /// the report's staging folder mistakes it for one); any left by a killed run are removed first.
     /// </summary>
     public void EnsureResultsWritable()
     {
-        var probe = Path.Combine(Root, Core.Files.WholeFolder.StagingPrefix(Results) + "probe-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        const string prefix = ".results-probe-";
+        var probe = Path.Combine(Root, prefix + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         try
         {
             if (File.Exists(Results))
             {
                 throw new IOException("a file is in its place");
             }
-            Directory.CreateDirectory(probe);
-            Directory.Delete(probe, recursive: true);
+            foreach (var leftover in Directory.EnumerateFiles(Root, prefix + "*"))
+            {
+                File.Delete(leftover);
+            }
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -58,6 +65,36 @@ public sealed record Workspace(string Root)
                 throw new PipelineException($"cannot write to the results folder {plots}: {e.Message}");
             }
         }
+    }
+
+    /// <summary>
+    /// This workspace with its cache at <paramref name="folder"/> (named in messages as <paramref name="origin"/>, the
+    /// option or variable it came from), or as it is when null. A folder someone names must exist (it is not created:
+    /// a typo would start an empty cache somewhere) and be writable (a run writes entries and locks there); otherwise
+    /// one pipeline error naming it, before any work.
+    /// </summary>
+    public Workspace WithCache(string? folder, string origin)
+    {
+        if (folder is null)
+        {
+            return this;
+        }
+        if (folder.Length == 0 || !Directory.Exists(folder))
+        {
+            throw new PipelineException(File.Exists(folder) ? $"{origin}: not a folder (a file); give the stage cache's folder" : $"{origin}: no such folder; create it first (a cache shared by several machines is made once)");
+        }
+        var full = Path.GetFullPath(folder);
+        var probe = Path.Combine(full, ".write-probe-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        try
+        {
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PipelineException($"{origin}: cannot write to the folder ({e.Message}); a stage cache must be writable");
+        }
+        return this with { Cache = full };
     }
 
     /// <summary>File name of the solution at the root of every checkout.</summary>

@@ -9,7 +9,7 @@ namespace Streetcar.Remote;
 /// Moves entries between the local stage cache and a remote. Push sends only verified local entries and never
 /// overwrites: a key the remote already has is compared file by file, and a disagreement is an error naming the
 /// key. Pull verifies every file of an entry against its manifest before the cache's atomic install; a damaged or
-/// partial remote entry is one warning naming the key and is skipped. Callers hold the cache's run lock.
+/// partial remote entry is one warning naming the key and is skipped. Each entry is imported under its own lock (StageCache.Import).
 /// </summary>
 public sealed class RemoteSync(StageCache cache, IRemoteStore remote, Action<string> info, Action<string> warn)
 {

@@ -35,7 +35,6 @@ public static class CacheCommand
         remove.SetAction(result =>
         {
             var cache = Open(result, console);
-            using var runLock = cache.AcquireRunLock(TimeSpan.FromSeconds(10), console.Info);
             // Every key is checked before anything is removed: a typo in the second key must not cost the first's entries.
             var keys = new List<CacheKey>();
             foreach (var text in result.GetValue(keyArgument) ?? [])
@@ -62,8 +61,7 @@ public static class CacheCommand
         clear.SetAction(result =>
         {
             var cache = Open(result, console);
-            using var runLock = cache.AcquireRunLock(TimeSpan.FromSeconds(10), console.Info);
-            var kept = cache.Clear();
+            var kept = cache.Clear(); // refuses while a run is building in the cache
             // The runs' ledgers, job files and logs describe entries that are gone now.
             var runs = Path.Combine(cache.Root, Pipeline.PipelineEngine.RunsFolder);
             if (Directory.Exists(runs))
@@ -72,7 +70,7 @@ public static class CacheCommand
                 kept = kept.Where(k => k != Pipeline.PipelineEngine.RunsFolder).ToList();
             }
             // A cleared cache retries everything, the experiments that failed before included.
-            new Pipeline.FailureLog(Workspace.Locate(result.GetValue(CommonOptions.Root))).ClearAll();
+            new Pipeline.FailureLog(CommonOptions.LocateWorkspace(result)).ClearAll();
             var left = kept.Count == 0 ? "" : $"; left {kept.Count} entries it did not make: {string.Join(", ", kept)}";
             console.Info($"cleared {cache.Root}{left}");
             return 0;
@@ -84,5 +82,5 @@ public static class CacheCommand
     }
 
     private static StageCache Open(ParseResult result, CliConsole console) =>
-        new(Workspace.Locate(result.GetValue(CommonOptions.Root)).Cache, console.Warn);
+        new(CommonOptions.LocateWorkspace(result).Cache, console.Warn);
 }

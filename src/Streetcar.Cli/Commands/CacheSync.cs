@@ -21,7 +21,7 @@ public static class CacheSync
         var command = new Command(verb, description) { CommonOptions.Remote, CommonOptions.Experiment, CommonOptions.Repeats };
         command.SetAction(result =>
         {
-            var ctx = PipelineContext.Open(Workspace.Locate(result.GetValue(CommonOptions.Root)), console, force: false);
+            var ctx = PipelineContext.Open(CommonOptions.LocateWorkspace(result), console, force: false);
             var store = RemoteResolver.Open(result.GetValue(CommonOptions.Remote), ctx.Workspace.Root, required: true)!;
             using var runLock = ctx.Lock();
             var names = result.GetValue(CommonOptions.Experiment) ?? [];

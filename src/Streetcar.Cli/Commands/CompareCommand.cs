@@ -30,7 +30,7 @@ public static class CompareCommand
         };
         command.SetAction(result =>
         {
-            var workspace = Workspace.Locate(result.GetValue(CommonOptions.Root));
+            var workspace = CommonOptions.LocateWorkspace(result);
             var revision = result.GetValue(baseOption)!;
             var head = result.GetValue(headOption);
             // Both revisions are checked before anything is read, so a typo is a usage error whichever side it is on.

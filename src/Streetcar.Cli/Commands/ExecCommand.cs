@@ -37,13 +37,11 @@ public static class ExecCommand
             var host = new StageHost(ctx);
             var launcher = new JobLauncher(host);
             var where = $"pid {Environment.ProcessId}";
-            JobResult outcome;
-            using (JobLock.Acquire(ctx))
-            {
-                outcome = JobRunner.IsCached(job, ctx.Cache)
-                    ? new JobResult(job.Id, JobState.Succeeded, null, null, false, TimeSpan.Zero, $"{where}, cached")
-                    : JobRunner.Run(job, host, console.Info, where);
-            }
+            // No run-wide lock: the entry is built under its own lock (EntryLock), so jobs of several runs and
+            // machines sharing the cache proceed side by side.
+            var outcome = JobRunner.IsCached(job, ctx.Cache)
+                ? new JobResult(job.Id, JobState.Succeeded, null, null, false, TimeSpan.Zero, $"{where}, cached")
+                : JobRunner.Run(job, host, console.Info, where);
             JobFiles.WriteOutcome(launcher.OutcomePath(job, JobLauncher.RunFolderOf(path)), outcome);
             return outcome.State switch
             {

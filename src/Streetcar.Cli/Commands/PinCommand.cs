@@ -24,7 +24,7 @@ public static class PinCommand
         };
         command.SetAction(result =>
         {
-            var ctx = PipelineContext.Open(Workspace.Locate(result.GetValue(CommonOptions.Root)), console, force: false, cancel);
+            var ctx = PipelineContext.Open(CommonOptions.LocateWorkspace(result), console, force: false, cancel);
             using var runLock = ctx.Lock();
             var (pin, fetched) = PinStep.Run(ctx, CommonOptions.ResolveDataSource(result));
             foreach (var (file, change) in pin.Changes)

@@ -254,7 +254,7 @@ public static class PipelineCommands
     }
 
     private static PipelineContext Open(ParseResult result, CliConsole console, CancellationToken cancel) =>
-        PipelineContext.Open(Workspace.Locate(result.GetValue(CommonOptions.Root)), console, result.GetValue(CommonOptions.Force), cancel);
+        PipelineContext.Open(CommonOptions.LocateWorkspace(result), console, result.GetValue(CommonOptions.Force), cancel);
 
     private static string[] Names(ParseResult result) => result.GetValue(CommonOptions.Experiment) ?? [];
 }

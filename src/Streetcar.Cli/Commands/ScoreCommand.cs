@@ -141,7 +141,7 @@ public static class ScoreCommand
         {
             return (folder, result.GetValue(Experiment), folder, null);
         }
-        var workspace = Workspace.Locate(result.GetValue(CommonOptions.Root));
+        var workspace = CommonOptions.LocateWorkspace(result);
         var name = result.GetValue(Experiment) ?? ChosenExperiment.FromResults(workspace);
         var (entry, threshold) = ScoreStep.ServingModelOf(PipelineContext.Open(workspace, console, force: false), name);
         return (entry.Folder, name, entry.Key.ToString(), threshold);

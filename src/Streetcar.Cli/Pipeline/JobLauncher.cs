@@ -19,8 +19,10 @@ public sealed class JobLauncher(StageHost host) : IJobLauncher
         // `dotnet streetcar.dll` runs as dotnet; the apphost (bin/streetcar) runs as itself.
         var process = Environment.ProcessPath ?? "dotnet";
         var viaDotnet = Path.GetFileNameWithoutExtension(process) == "dotnet";
-        string[] verb = ["--root", root, "exec", file];
-        return new JobCommand(process, viaDotnet ? [typeof(JobLauncher).Assembly.Location, .. verb] : verb, root, JobLock.Environment());
+        // The same workspace and the same cache as this run (--cache may put it on a shared file system); the child
+        // builds its entry under that entry's own lock, as a job on a thread does.
+        string[] verb = ["--root", root, "--cache", host.Context.Cache.Root, "exec", file];
+        return new JobCommand(process, viaDotnet ? [typeof(JobLauncher).Assembly.Location, .. verb] : verb, root, new Dictionary<string, string>());
     }
 
     public string OutcomePath(JobSpec job, string runFolder) => Path.Combine(runFolder, "outcomes", job.Id + ".json");

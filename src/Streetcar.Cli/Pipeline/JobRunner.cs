@@ -41,6 +41,11 @@ public static class JobRunner
         {
             return Ended(JobState.Cancelled, "cancelled");
         }
+        catch (CacheBusyException e)
+        {
+            // Another run was still building an entry this job needs: the next run retries it.
+            return Ended(JobState.Failed, e.Message, e.ExitCode);
+        }
         catch (PipelineException e)
         {
             // A pipeline error fails the same way with the same inputs (skipped until they change).

@@ -24,7 +24,8 @@ public static class PinStep
         var current = File.Exists(manifestPath) ? WorkbookManifest.Read(manifestPath) : null;
         var years = YearRange.Of(PrepareStage.ReadConfig(ctx.Workspace.PrepareConfig));
         Directory.CreateDirectory(ctx.Workspace.RawData);
-        // The caller holds the run lock: a staging folder found here is a killed pin's.
+        using var rawLock = ctx.LockRawData();
+        // Under the data/raw lock: a staging folder found here is a killed pin's.
         foreach (var leftover in Directory.EnumerateDirectories(ctx.Workspace.RawData, StagingPrefix + "*"))
         {
             Directory.Delete(leftover, recursive: true);

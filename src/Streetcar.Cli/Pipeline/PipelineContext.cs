@@ -11,26 +11,52 @@ namespace Streetcar.Cli.Pipeline;
 public sealed record PipelineContext(Workspace Workspace, StageCache Cache, CliConsole Console, bool Force, CancellationToken Cancel = default)
 {
     public static PipelineContext Open(Workspace workspace, CliConsole console, bool force, CancellationToken cancel = default) =>
-        new(workspace, new StageCache(workspace.Cache, console.Warn, cancel: cancel), console, force, cancel);
+        new(workspace, new StageCache(workspace.Cache, console.Warn, cancel: cancel) { LockWait = LockWait(), OnWaiting = console.Info }, console, force, cancel);
 
-    /// <summary>Environment variable: seconds a run waits for another run's lock (default 60).</summary>
+    /// <summary>Environment variable: seconds a run waits for an entry another live run is building (default: as long as it builds).</summary>
     public const string LockWaitVariable = "STREETCAR_LOCK_WAIT_SECONDS";
 
+    /// <summary>Name of the lock, in the repository root, that serialises replacing results/ (<see cref="LockResults"/>).</summary>
+    public const string ResultsLockName = "results";
+
+    /// <summary>Name of the lock, in the repository root, that serialises writing data/raw/ (<see cref="LockRawData"/>).</summary>
+    public const string RawDataLockName = "raw";
+
     /// <summary>
-    /// Holds the cache's run lock: a second run waits (a minute, or <see cref="LockWaitVariable"/> seconds), then
-    /// fails clearly. Once held, no other run can be writing, so every leftover work folder (of a killed run) is
-    /// removed now: a run that finds everything cached would otherwise never sweep them.
+    /// Readies the cache for a run. The cache locks each entry while it is built (<see cref="EntryLock"/>), so runs
+    /// sharing it proceed side by side; there is no run-wide lock any more. What is left to do at the start is to
+    /// remove the work folders of killed runs (those whose lock no live holder has): a run that finds everything
+    /// cached would otherwise never sweep them. Returns a scope for the verbs' <c>using</c>, which holds nothing.
     /// </summary>
     public IDisposable Lock()
     {
-        var runLock = Cache.AcquireRunLock(LockWait(), Console.Info);
         Cache.SweepStale();
-        return runLock;
+        return new NothingHeld();
     }
 
-    private static TimeSpan LockWait() =>
+    /// <summary>
+    /// Holds the lock on replacing results/ (the report's swap), so that two runs of one checkout never swap at
+    /// once; a second waits while the first's report is written (seconds). A killed holder's lock expires at once.
+    /// </summary>
+    public EntryLock LockResults() => EntryLock.Acquire(Workspace.Root, ResultsLockName, Console.Info, Console.Warn, Cancel);
+
+    /// <summary>
+    /// Holds the lock on writing data/raw/ (fetch, pin), which is the checkout's, not the cache's: two runs of one
+    /// checkout copy and check the workbooks one after the other (seconds), and a staging folder found while
+    /// holding it is a killed run's.
+    /// </summary>
+    public EntryLock LockRawData() => EntryLock.Acquire(Workspace.Root, RawDataLockName, Console.Info, Console.Warn, Cancel);
+
+    private static TimeSpan? LockWait() =>
         double.TryParse(Environment.GetEnvironmentVariable(LockWaitVariable), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
             && seconds >= 0 && double.IsFinite(seconds)
             ? TimeSpan.FromSeconds(seconds)
-            : TimeSpan.FromMinutes(1);
+            : null;
+
+    private sealed class NothingHeld : IDisposable
+    {
+        public void Dispose()
+        {
+        }
+    }
 }

@@ -17,6 +17,7 @@ public static class RawDataStep
         {
             throw new DataException($"--data-source {dataSource}: no such folder");
         }
+        using var rawLock = ctx.LockRawData();
         // Without a named source the pinned files shipped in data/ttc/ are copied, so the main job needs neither the
         // network nor a folder outside the checkout. A new vintage is never taken from there: accepting one without a
         // source asks the portal for today's files, as before.

@@ -74,6 +74,7 @@ public static class ReportStep
     /// <summary>Replaces results/ as a whole: the report and <paramref name="info"/> (run-info.json) in one swap.</summary>
     public static void Write(PipelineContext ctx, ReportInput input, RunInfo info)
     {
+        using var results = ctx.LockResults();
         try
         {
             ReportStage.Write(input, ctx.Workspace.Results, tree => info.Write(Path.Combine(tree, Workspace.RunInfoFile)), ctx.Cancel);

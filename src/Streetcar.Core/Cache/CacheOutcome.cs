@@ -10,8 +10,9 @@ public enum CacheOutcome
     Built,
 
     /// <summary>
-    /// The producer ran, but another writer installed a valid entry for the same key first; ours was discarded
-    /// (same key, so the same content by construction).
+    /// Another writer built the entry: while this one waited for the entry's lock (the producer did not run), or,
+    /// without the lock (a writer that lost it), installed it first and ours was discarded (same key, so the same
+    /// content by construction).
     /// </summary>
     Raced,
 }

@@ -42,6 +42,12 @@ public sealed partial class StageCache
         {
             return false;
         }
+        // Under the key's lock, so that a run replacing the entry (a forced rebuild) is not cut short.
+        using var held = LockEntry(key.Stage, key.Hash);
+        if (!Directory.Exists(folder))
+        {
+            return false;
+        }
         Discard(key, folder);
         return true;
     }
@@ -59,13 +65,25 @@ public sealed partial class StageCache
 
     /// <summary>
     /// Deletes every entry and work folder the cache recognises as its own: in each stage folder (a stage name),
-    /// the folders named by a key hash that hold a manifest, and the <c>.tmp-*</c>/<c>.trash-*</c> work folders;
-    /// then each stage folder left empty. Anything else (a folder or file the cache did not make) is left in
-    /// place and returned, as paths relative to the root, so that a wrong <c>--root</c> never costs someone's
-    /// files. The lock file stays. Call it while holding the run lock, or another run's work is lost.
+    /// the folders named by a key hash that hold a manifest, the <c>.tmp-*</c>/<c>.trash-*</c> work folders, the
+    /// <c>.resume-*</c> folders of interrupted work and the lock files of dead holders; then each stage folder left
+    /// empty. Anything else (a folder or file the cache did not make) is left in place and returned, as paths
+    /// relative to the root, so that a wrong <c>--root</c> never costs someone's files. Refuses (a
+    /// <see cref="Errors.PipelineException"/>, nothing removed) while any lock may have a live holder: that run's
+    /// work would be pulled from under it.
     /// </summary>
     public IReadOnlyList<string> Clear()
     {
+        var busy = StageFolders()
+            .SelectMany(stage => Directory.EnumerateFiles(stage, EntryLock.Prefix + "*"))
+            .Where(EntryLock.MayBeHeld)
+            .Order(StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (busy is not null)
+        {
+            throw new Errors.PipelineException($"cache clear: {Path.GetRelativePath(Root, busy)} is held by "
+                + $"{EntryLock.ReadOwner(busy)?.Describe() ?? "another run"}, which is building in this cache; nothing was removed. Run it again once that run has finished.");
+        }
         var kept = new List<string>();
         foreach (var stage in StageFolders())
         {
@@ -78,10 +96,14 @@ public sealed partial class StageCache
             {
                 var name = Path.GetFileName(path);
                 var ours = Directory.Exists(path) && !IsLink(path)
-                    && (CacheKey.IsHash(name) && File.Exists(Path.Combine(path, CacheManifest.FileName)) || WorkFolder.TryParseOwner(name, out _));
+                    && (CacheKey.IsHash(name) && File.Exists(Path.Combine(path, CacheManifest.FileName)) || WorkFolder.TryParseHash(name, out _));
                 if (ours)
                 {
                     FolderOps.DeleteTree(path);
+                }
+                else if (File.Exists(path) && EntryLock.IsLockFileName(name))
+                {
+                    File.Delete(path);
                 }
                 else
                 {
@@ -104,28 +126,45 @@ public sealed partial class StageCache
     private static bool IsLink(string path) => new DirectoryInfo(path).LinkTarget is not null;
 
     /// <summary>Removes stale work folders of every stage (rules on <see cref="StageCache"/>); returns how many.</summary>
-    public int SweepStale() => StageFolders().Sum(SweepStage);
+    public int SweepStale() => StageFolders().Sum(stage => SweepStage(stage));
 
-    private int SweepStage(string stageFolder)
+    /// <param name="stageFolder">The stage folder to sweep.</param>
+    /// <param name="heldHash">A key whose lock the caller has just taken: its work folders not in use here are stale.</param>
+    private int SweepStage(string stageFolder, string? heldHash = null)
     {
         var removed = 0;
         foreach (var path in Directory.EnumerateDirectories(stageFolder, ".*"))
         {
             var name = Path.GetFileName(path);
-            if (!WorkFolder.TryParseOwner(name, out var pid) || WorkFolder.IsActive(path))
+            // Only the holder of a key's lock makes work folders of that key: with no live holder, the maker is gone.
+            if (!WorkFolder.TryParseOwner(name, out var pid) || WorkFolder.IsActive(path)
+                || (WorkFolder.HashOf(name) != heldHash && EntryLock.MayBeHeld(EntryLock.PathFor(stageFolder, WorkFolder.HashOf(name)))))
             {
                 continue;
             }
-            var reason = pid == ProcessProbe.CurrentId ? "an earlier process with this process id"
-                : HoldsRunLock ? $"process {pid}, and this run holds the cache lock"
-                : !ProcessProbe.IsAlive(pid) ? $"process {pid}, which is no longer running"
-                : null;
-            if (reason is null)
+            // Claimed by one rename first: a folder its owner (this process included) installed or deleted since
+            // it was listed is simply gone, and is neither reported nor counted.
+            var claimed = WorkFolder.Claim(stageFolder, WorkFolder.TrashPrefix, WorkFolder.HashOf(name));
+            try
             {
+                Directory.Move(path, claimed);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                WorkFolder.Release(claimed);
                 continue;
             }
-            _warn($"cache: removing stale work folder {Path.GetFileName(stageFolder)}/{name} left by {reason}.");
-            FolderOps.DeleteTree(path);
+            var owner = pid == ProcessProbe.CurrentId ? "an earlier process with this process id" : $"process {pid}";
+            _warn($"cache: removing stale work folder {Path.GetFileName(stageFolder)}/{name} left by {owner}, which no longer holds its lock.");
+            try
+            {
+                FolderOps.DeleteTree(claimed);
+            }
+            catch (IOException)
+            {
+                // Another run's sweep is deleting it too; whatever is left is swept next time.
+            }
+            WorkFolder.Release(claimed);
             removed++;
         }
         return removed;

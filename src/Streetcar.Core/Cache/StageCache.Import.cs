@@ -32,6 +32,11 @@ public sealed partial class StageCache
         }
         var stageFolder = Path.Combine(Root, key.Stage);
         Directory.CreateDirectory(stageFolder);
+        using var held = LockEntry(key.Stage, key.Hash);
+        if (TryOpen(key, out _))
+        {
+            return null; // another run built or imported it while this one waited
+        }
         var temp = WorkFolder.Claim(stageFolder, WorkFolder.TempPrefix, key.Hash);
         try
         {

@@ -16,22 +16,21 @@ namespace Streetcar.Core.Cache;
 /// <para><b>Integrity.</b> <see cref="TryOpen"/> re-hashes every file. A missing manifest, a missing, resized,
 /// altered or unlisted file makes the entry absent: it is moved aside, deleted, and reported through the
 /// warning sink, and the next <see cref="GetOrCreate"/> rebuilds it.</para>
-/// <para><b>Stale work folders.</b> <c>.tmp-*</c> and <c>.trash-*</c> folders carry their owner's process id.
-/// One is removed (with a warning) when it is not in use by this process and either its owner is no longer
-/// running, or the owner is this process id (a dead earlier process whose id was reused), or this cache holds
-/// the run lock (then no other run can be writing). A folder whose owner id was reused by an unrelated live
-/// process is therefore kept until a run holding the lock sweeps; no timestamps are involved.</para>
-/// <para><b>Concurrency.</b> Entries are immutable once in place. Two writers of the same key both produce;
-/// the first rename wins and the other verifies the winner and discards its own copy
-/// (<see cref="CacheOutcome.Raced"/>). Runs should still hold <see cref="AcquireRunLock"/> for their duration
-/// so that removal, pruning and forced rebuilds never race another run.</para>
+/// <para><b>Locks.</b> An entry is built under its own lock (<see cref="EntryLock"/>, a file
+/// <c>&lt;stage&gt;/.lock-&lt;key&gt;</c>), so runs sharing the cache (on one machine or many, over NFS) proceed side by
+/// side and never build one entry twice at once: the second waits for the first's install, then uses it. Reads take
+/// no lock: entries are immutable once in place.</para>
+/// <para><b>Stale work folders.</b> A work folder (<c>.tmp-*</c>, <c>.trash-*</c>) is only ever made by the holder of
+/// its key's lock. One is removed (with a warning) when it is not in use by this process and no live holder has
+/// that lock: its maker is gone. A holder on another host counts as live until its lock expires.</para>
+/// <para><b>Resumable work.</b> <see cref="Create"/> writes into <c>&lt;stage&gt;/.resume-&lt;name&gt;</c>, which a kill
+/// or a cancellation leaves for the next holder of that lock to continue (a trajectory's checkpoints).</para>
 /// </remarks>
 public sealed partial class StageCache
 {
     private readonly Action<string> _warn;
     private readonly TimeProvider _time;
     private readonly CancellationToken _cancel;
-    private RunLock? _runLock;
     private readonly VerifiedEntries _verified;
 
     /// <summary>Opens (and creates if needed) the cache rooted at <paramref name="root"/>.</summary>
@@ -55,8 +54,14 @@ public sealed partial class StageCache
     /// <summary>Absolute path of the cache root.</summary>
     public string Root { get; }
 
-    /// <summary>True while a <see cref="RunLock"/> taken through this instance is held.</summary>
-    public bool HoldsRunLock => _runLock?.IsHeld == true;
+    /// <summary>A holder on another host whose heartbeat stops for this long is taken as dead (<see cref="EntryLock"/>).</summary>
+    public TimeSpan LockExpiry { get; init; } = EntryLock.DefaultExpiry;
+
+    /// <summary>How long to wait for an entry a live holder is building; null (the default): as long as it lives.</summary>
+    public TimeSpan? LockWait { get; init; }
+
+    /// <summary>Told once per wait for another holder's lock (the warning sink when not set).</summary>
+    public Action<string>? OnWaiting { get; init; }
 
     /// <summary>Folder an entry lives in (whether or not it exists).</summary>
     public string EntryFolder(CacheKey key) => Path.Combine(Root, key.Stage, key.Hash);
@@ -88,7 +93,18 @@ public sealed partial class StageCache
             return true;
         }
         _warn($"cache: entry {key} is invalid: {problem}; discarding it, it will be rebuilt.");
-        Discard(key, folder);
+        // Only under the key's lock: a holder of it may be replacing this very entry. If another has it, it will.
+        if (EntryLock.HeldByThisThread(EntryLock.PathFor(Path.GetDirectoryName(folder)!, key.Hash)))
+        {
+            Discard(key, folder);
+        }
+        else if (EntryLock.TryAcquire(Path.GetDirectoryName(folder)!, key.Hash, _warn) is { } held)
+        {
+            using (held)
+            {
+                Discard(key, folder);
+            }
+        }
         return false;
     }
 
@@ -110,6 +126,13 @@ public sealed partial class StageCache
             return hit;
         }
         _cancel.ThrowIfCancellationRequested();
+        using var held = LockEntry(key.Stage, key.Hash);
+        // Another run may have built it while this one waited for the lock.
+        if (!force && TryOpen(key, out var built))
+        {
+            return built with { Outcome = CacheOutcome.Raced };
+        }
+        _cancel.ThrowIfCancellationRequested();
         var temp = WorkFolder.Claim(stageFolder, WorkFolder.TempPrefix, key.Hash);
         try
         {
@@ -126,38 +149,62 @@ public sealed partial class StageCache
     }
 
     /// <summary>
-    /// Builds an entry whose key is known only once it is built: <paramref name="produce"/> writes into an empty
-    /// work folder and returns the key and description of what it wrote (a training trajectory's length, part of
-    /// its key, is decided while it trains). An entry already under that key is replaced; as with
-    /// <see cref="GetOrCreate"/>, a failure leaves no entry behind.
+    /// Takes the lock of <paramref name="name"/> (an entry's hash, or a name such as a trajectory's shape) in
+    /// <paramref name="stage"/>: waits while a live holder has it (<see cref="LockWait"/>; the run's cancellation
+    /// stops the wait), takes over a dead holder's, and sweeps the work folders that holder left. Dispose to release.
     /// </summary>
-    /// <param name="stage">Stage folder to build in; the returned key must be of this stage.</param>
-    /// <param name="workName">A SHA-256 naming the work folder while it is written (e.g. the key of what is extended).</param>
-    /// <param name="produce">Writes the files and returns their key and description.</param>
-    public CacheEntry Create(string stage, string workName, Func<string, (CacheKey Key, CacheEntryInfo Info)> produce)
+    public EntryLock LockEntry(string stage, string name)
     {
-        ArgumentNullException.ThrowIfNull(produce);
         var stageFolder = Path.Combine(Root, stage);
         Directory.CreateDirectory(stageFolder);
-        SweepStage(stageFolder);
+        var held = EntryLock.Acquire(stageFolder, name, new LockWaitPolicy(LockExpiry, LockWait, _time, _cancel, OnWaiting ?? _warn, _warn));
+        SweepStage(stageFolder, heldHash: name);
+        return held;
+    }
+
+    /// <summary>
+    /// Builds an entry whose key is known only once it is built: <paramref name="produce"/> writes into the
+    /// resumable work folder <c>&lt;stage&gt;/.resume-&lt;name&gt;</c> of <paramref name="held"/> (a training trajectory's
+    /// length, part of its key, is decided while it trains) and returns the key and description of what it wrote.
+    /// The folder is kept when the process is killed or the run cancelled (<see cref="OperationCanceledException"/>),
+    /// so the next holder of the lock can continue the work found there; any other failure deletes it. An entry
+    /// already under the returned key is replaced.
+    /// </summary>
+    /// <param name="held">The lock of the work, from <see cref="LockEntry"/> on this cache.</param>
+    /// <param name="produce">Writes the files (continuing what the folder holds) and returns their key and description.</param>
+    public CacheEntry Create(EntryLock held, Func<string, (CacheKey Key, CacheEntryInfo Info)> produce)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        ArgumentNullException.ThrowIfNull(produce);
+        var stage = Path.GetFileName(held.Folder);
+        if (!held.IsHeld || Path.GetDirectoryName(held.Folder) != Root)
+        {
+            throw new ArgumentException($"The lock {held.Path} is not held on this cache.", nameof(held));
+        }
         _cancel.ThrowIfCancellationRequested();
-        var temp = WorkFolder.Claim(stageFolder, WorkFolder.TempPrefix, workName);
+        var work = ResumeFolder(stage, held.Name);
+        Directory.CreateDirectory(work);
+        // A job killed between sealing and installing left its manifest: the work is redone up to the seal.
+        File.Delete(Path.Combine(work, CacheManifest.FileName));
         try
         {
-            Directory.CreateDirectory(temp);
-            var (key, info) = produce(temp);
+            var (key, info) = produce(work);
             if (key.Stage != stage)
             {
                 throw new ArgumentException($"Entry key {key} is not of stage '{stage}'.", nameof(produce));
             }
-            return Install(key, temp, Seal(temp, key, info), force: true);
+            // The installed entry is the sealed folder: nothing of the work is left to resume.
+            return Install(key, work, Seal(work, key, info), force: true);
         }
-        finally
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            FolderOps.DeleteTree(temp);
-            WorkFolder.Release(temp);
+            FolderOps.DeleteTree(work);
+            throw;
         }
     }
+
+    /// <summary>The resumable work folder of <paramref name="name"/> in <paramref name="stage"/> (see <see cref="Create"/>).</summary>
+    public string ResumeFolder(string stage, string name) => Path.Combine(Root, stage, WorkFolder.ResumePrefix + name);
 
     /// <summary>
     /// The entries of <paramref name="stage"/> with the description in their manifests, read but not verified
@@ -169,22 +216,6 @@ public sealed partial class StageCache
             .Where(e => e.Manifest is not null)
             .Select(e => (e.Key, e.Manifest!.Info))
             .ToList();
-
-    /// <summary>
-    /// Takes the exclusive run lock on this cache (see <see cref="RunLock"/>), waiting up to
-    /// <paramref name="wait"/>; <paramref name="onWaiting"/> is told once if it has to wait. Throws a
-    /// <see cref="PipelineException"/> naming the lock when it cannot be had in time. Dispose to release.
-    /// </summary>
-    public RunLock AcquireRunLock(TimeSpan wait, Action<string> onWaiting)
-    {
-        if (HoldsRunLock)
-        {
-            throw new InvalidOperationException($"This cache already holds its run lock {_runLock!.Path}.");
-        }
-        var runLock = RunLock.Acquire(Root, wait, onWaiting, _time, () => _runLock = null);
-        _runLock = runLock;
-        return runLock;
-    }
 
     private static CacheManifest Seal(string temp, CacheKey key, CacheEntryInfo info)
     {

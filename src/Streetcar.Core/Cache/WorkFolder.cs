@@ -13,6 +13,9 @@ internal static class WorkFolder
     public const string TempPrefix = ".tmp-";
     public const string TrashPrefix = ".trash-";
 
+    /// <summary>Prefix of a resumable work folder, <c>.resume-&lt;hash&gt;</c>: no owner in its name, it outlives its maker.</summary>
+    public const string ResumePrefix = ".resume-";
+
     private static long _counter;
 
     /// <summary>Work folders of this process still in use, by full path (process-wide: any cache instance).</summary>
@@ -50,6 +53,26 @@ internal static class WorkFolder
     public static void Release(string path) => Active.TryRemove(path, out _);
 
     public static bool IsActive(string path) => Active.ContainsKey(path);
+
+    /// <summary>The key hash a work folder name (<see cref="TryParseOwner"/>) is about.</summary>
+    public static string HashOf(string name) => name[(name.StartsWith(TempPrefix, StringComparison.Ordinal) ? TempPrefix : TrashPrefix).Length..][..64];
+
+    /// <summary>True for the name of any work folder of the cache (temporary, trash or resumable); <paramref name="hash"/> is its key's.</summary>
+    public static bool TryParseHash(string name, out string hash)
+    {
+        hash = "";
+        if (TryParseOwner(name, out _))
+        {
+            hash = HashOf(name);
+            return true;
+        }
+        if (name.StartsWith(ResumePrefix, StringComparison.Ordinal) && CacheKey.IsHash(name[ResumePrefix.Length..]))
+        {
+            hash = name[ResumePrefix.Length..];
+            return true;
+        }
+        return false;
+    }
 
     /// <summary>Parses the owner pid from a work folder name; false for anything else.</summary>
     public static bool TryParseOwner(string name, out int pid)

@@ -21,3 +21,9 @@ public sealed class ConfigException(string file, string key, string problem)
 
 /// <summary>Bad or unexpected input data: names the file and, where known, the sheet and row.</summary>
 public sealed class DataException(string message) : PipelineException(message, ExitCodes.Data);
+
+/// <summary>
+/// A cache entry another live run is building took longer than the run was told to wait: not a property of the
+/// inputs, so a later run retries it (the failure record is not final).
+/// </summary>
+public sealed class CacheBusyException(string message) : PipelineException(message, ExitCodes.Pipeline);

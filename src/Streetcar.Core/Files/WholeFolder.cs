@@ -15,7 +15,7 @@ namespace Streetcar.Core.Files;
 /// <c>.&lt;name&gt;-old-&lt;pid&gt;</c> and the staging folder into its place. A kill between them leaves no folder
 /// and the old tree aside; <see cref="Recover"/> puts the old tree back, so a reader that recovers first still sees
 /// entirely old or entirely new content.</para>
-/// <para>Callers serialise replacements of one folder (the pipeline's run lock): every staging or old folder found
+/// <para>Callers serialise replacements of one folder (the pipeline's results lock, PipelineContext.LockResults): every staging or old folder found
 /// is a leftover of a killed run.</para>
 /// </remarks>
 public static class WholeFolder

@@ -13,7 +13,7 @@ public static class BadInputs
     private static readonly string[] Trip = ["score", "--model", "{model}", "--route", "501", "--direction", "e"];
 
     public static IEnumerable<BadInputCase> All() => [.. Config(), .. PrepareConfig(), .. Data(), .. CommandLine(), .. Scoring(),
-        .. OutputAndReadBadInputs.All(), .. RootSignalAndInputBadInputs.All(), .. RemoteBadInputs.All()];
+        .. OutputAndReadBadInputs.All(), .. RootSignalAndInputBadInputs.All(), .. RemoteBadInputs.All(), .. CacheOptionBadInputs.All()];
 
     /// <summary>Experiment config: the workspace's only experiment is the bad one.</summary>
     private static IEnumerable<BadInputCase> Config() =>

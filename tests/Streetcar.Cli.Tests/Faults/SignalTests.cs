@@ -4,8 +4,8 @@ using Streetcar.Core.Errors;
 namespace Streetcar.Cli.Tests.Faults;
 
 /// <summary>
-/// Issue 23, item 3: SIGINT and SIGTERM end a run cleanly (one error line, exit 130 or 143, no work folder, no lock
-/// owner note, and a rerun reproduces the reference bytes), and results/ changes as a whole or not at all, whatever
+/// Issue 23, item 3: SIGINT and SIGTERM end a run cleanly (one error line, exit 130 or 143, no work folder but a
+/// trajectory's recorded progress, no lock, and a rerun reproduces the reference bytes), and results/ changes as a whole or not at all, whatever
 /// stops the report: SIGINT, or SIGKILL at several moments of its writing.
 /// </summary>
 [Collection(SliceCollection.Name)]
@@ -30,7 +30,11 @@ public sealed class SignalTests(ReferenceRun reference)
         var rerun = workspace.RunPipeline();
         Assert.True(rerun.ExitCode == 0, rerun.ToString());
         reference.AssertSameResults(workspace);
-        Assert.Equal(reference.Entries, workspace.CacheEntries());
+        // The trajectory continued from the 500-epoch job's progress may be longer than the reference's: it serves
+        // the 2-epoch experiment as a prefix, so every other entry is the reference's.
+        Assert.Equal(reference.Entries.Where(e => !e.StartsWith("trajectory/", StringComparison.Ordinal)),
+            workspace.CacheEntries().Where(e => !e.StartsWith("trajectory/", StringComparison.Ordinal)));
+        Assert.Empty(workspace.WorkFolders());
     }
 
     [Fact]
@@ -48,7 +52,6 @@ public sealed class SignalTests(ReferenceRun reference)
 
         Assert.True(result.ExitCode == ExitCodes.Cancelled, result.ToString());
         Assert.Contains("cancelled (SIGINT", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(workspace.Cache, ".lock.owner")), "the lock's owner note was left");
         workspace.Write("experiments/a.yml", SliceFiles.ExperimentA);
         var rerun = workspace.RunPipeline();
         Assert.True(rerun.ExitCode == 0, rerun.ToString());
@@ -152,8 +155,10 @@ public sealed class SignalTests(ReferenceRun reference)
         var message = Assert.Single(result.ErrorLines);
         Assert.Contains($"cancelled ({name})", message, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
-        Assert.Empty(workspace.WorkFolders());
-        Assert.False(File.Exists(Path.Combine(workspace.Cache, ".lock.owner")), "the lock's owner note was left");
+        // A trajectory stopped by a signal (a time limit sends SIGTERM) keeps its recorded progress for the rerun;
+        // nothing else is left, and no lock.
+        Assert.DoesNotContain(workspace.WorkFolders(), w => !w.StartsWith("trajectory/.resume-", StringComparison.Ordinal));
+        Assert.Empty(Directory.Exists(workspace.Cache) ? Directory.EnumerateFiles(workspace.Cache, ".lock*", SearchOption.AllDirectories) : []);
     }
 
     /// <summary>Puts an old report in results/ (and files the report does not own); returns the old and the new tree.</summary>

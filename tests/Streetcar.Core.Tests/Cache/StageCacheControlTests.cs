@@ -67,13 +67,26 @@ public sealed class StageCacheControlTests : IDisposable
     }
 
     [Fact]
-    public void Clear_RemovesEverythingButTheLock()
+    public void Clear_RemovesEverything()
     {
-        using (_cache.AcquireRunLock(TimeSpan.FromSeconds(1), _ => { }))
-        {
-            _cache.Clear();
-        }
+        _cache.Clear();
+
         Assert.Empty(_cache.List());
         Assert.Empty(CacheFixtures.Leftovers(_root.Path));
+    }
+
+    [Fact]
+    public void Clear_WhileAnEntryIsBeingBuilt_RefusesAndRemovesNothing()
+    {
+        var listed = _cache.List().Select(l => l.Key).ToList();
+        using (_cache.LockEntry("train", CacheFixtures.Key(seed: 7).Hash))
+        {
+            var error = Assert.Throws<Streetcar.Core.Errors.PipelineException>(() => _cache.Clear());
+            Assert.Contains($"pid {Environment.ProcessId}", error.Message, StringComparison.Ordinal);
+            Assert.Contains("nothing was removed", error.Message, StringComparison.Ordinal);
+        }
+        Assert.Equal(listed, _cache.List().Select(l => l.Key));
+        _cache.Clear();
+        Assert.Empty(_cache.List());
     }
 }

@@ -119,24 +119,68 @@ public sealed class StageCacheTests : IDisposable
     }
 
     [Fact]
-    public async Task GetOrCreate_ConcurrentSameKey_OneValidEntry()
+    public async Task GetOrCreate_ConcurrentSameKey_OneBuildsTheOtherWaitsForItAndUsesIt()
     {
         var key = CacheFixtures.Key();
-        using var bothProducing = new Barrier(2);
-        var caches = new[] { _cache, new StageCache(_root.Path, _warnings.Add) };
-
-        var results = await Task.WhenAll(caches.Select(cache => Task.Run(() => cache.GetOrCreate(key, CacheFixtures.Info(), dir =>
+        using var secondWaits = new ManualResetEventSlim();
+        var second = new StageCache(_root.Path, _warnings.Add) { OnWaiting = _ => secondWaits.Set() };
+        var produced = 0;
+        void Produce(string dir)
         {
+            Interlocked.Increment(ref produced);
             CacheFixtures.Produce(dir);
-            // Both writers have produced before either installs: a genuine race for the rename.
-            bothProducing.SignalAndWait(TimeSpan.FromSeconds(10));
-        }))));
+            // The second asks while the first is still building: it must wait for it, not build its own.
+            Assert.True(secondWaits.Wait(TimeSpan.FromSeconds(20)), "the second writer never waited");
+        }
 
-        Assert.Equal([CacheOutcome.Built, CacheOutcome.Raced], results.Select(r => r.Outcome).Order());
+        var first = Task.Run(() => _cache.GetOrCreate(key, CacheFixtures.Info(), Produce));
+        while (!Directory.Exists(Path.Combine(_root.Path, "train")) || !File.Exists(EntryLock.PathFor(Path.Combine(_root.Path, "train"), key.Hash)))
+        {
+            await Task.Delay(10);
+        }
+        var late = Task.Run(() => second.GetOrCreate(key, CacheFixtures.Info(), Produce));
+        var results = await Task.WhenAll(first, late);
+
+        Assert.Equal(1, produced);
+        Assert.Equal([CacheOutcome.Built, CacheOutcome.Raced], results.Select(r => r.Outcome));
         Assert.All(results, r => Assert.Equal(results[0].Manifest.Files, r.Manifest.Files));
         Assert.Equal([key.Hash], Directory.EnumerateFileSystemEntries(Path.Combine(_root.Path, "train")).Select(Path.GetFileName));
         Assert.True(_cache.TryOpen(key, out _));
         Assert.Empty(_warnings);
+    }
+
+    [Fact]
+    public void Create_KeepsItsWorkWhenCancelled_AndResealsWhatAJobKilledAfterSealingLeft()
+    {
+        var key = CacheFixtures.Key();
+        var name = CacheFixtures.Key(seed: 99).Hash;
+        var work = _cache.ResumeFolder("train", name);
+        using (var held = _cache.LockEntry("train", name))
+        {
+            Assert.Throws<OperationCanceledException>(() => _cache.Create(held, folder =>
+            {
+                File.WriteAllText(Path.Combine(folder, "epoch-1.txt"), "1");
+                throw new OperationCanceledException();
+            }));
+        }
+        Assert.True(File.Exists(Path.Combine(work, "epoch-1.txt")), "cancelled work must stay for the next run");
+        File.WriteAllText(Path.Combine(work, CacheManifest.FileName), "{\"sealed\": \"by a killed job\"}");
+
+        CacheEntry entry;
+        using (var held = _cache.LockEntry("train", name))
+        {
+            entry = _cache.Create(held, folder =>
+            {
+                Assert.True(File.Exists(Path.Combine(folder, "epoch-1.txt")), "the work is continued, not restarted");
+                File.WriteAllText(Path.Combine(folder, "epoch-2.txt"), "2");
+                return (key, CacheFixtures.Info());
+            });
+        }
+
+        Assert.Equal(CacheOutcome.Built, entry.Outcome);
+        Assert.Equal(["epoch-1.txt", "epoch-2.txt"], entry.Manifest.Files.Select(f => f.Path));
+        Assert.True(_cache.TryOpen(key, out _));
+        Assert.False(Directory.Exists(work));
     }
 
     [Fact]

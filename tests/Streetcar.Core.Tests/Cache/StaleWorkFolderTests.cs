@@ -34,7 +34,7 @@ public sealed class StaleWorkFolderTests : IDisposable
         Assert.False(Directory.Exists(temp));
         Assert.False(Directory.Exists(trash));
         Assert.Equal(2, _warnings.Count);
-        Assert.All(_warnings, w => Assert.Contains($"process {pid}, which is no longer running", w, StringComparison.Ordinal));
+        Assert.All(_warnings, w => Assert.Contains($"process {pid}, which no longer holds its lock", w, StringComparison.Ordinal));
         Assert.Equal([_key.Hash], Directory.EnumerateFileSystemEntries(StageFolder).Select(Path.GetFileName));
     }
 
@@ -47,31 +47,33 @@ public sealed class StaleWorkFolderTests : IDisposable
             $"mkdir \"$1/{name}\" && printf partial > \"$1/{name}/metrics.json\" && echo ready && exec sleep 60", StageFolder);
         var temp = Path.Combine(StageFolder, name.Replace("$$", child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
         Assert.True(Directory.Exists(temp));
+        LockFiles.HeldByProcess(StageFolder, _key.Hash, child.Id); // a writer holds its key's lock
+        var cache = new StageCache(_root.Path, _warnings.Add) { LockWait = TimeSpan.FromSeconds(0.5), OnWaiting = _ => { } };
 
-        _cache.GetOrCreate(_key, CacheFixtures.Info(), CacheFixtures.Produce);
+        Assert.Throws<Streetcar.Core.Errors.CacheBusyException>(() => cache.GetOrCreate(_key, CacheFixtures.Info(), CacheFixtures.Produce));
         Assert.True(Directory.Exists(temp), "a live writer's folder must not be swept");
         Assert.Empty(_warnings);
 
         child.KillHard();
-        Assert.Equal(1, _cache.SweepStale());
+        Assert.Equal(1, cache.SweepStale());
         Assert.False(Directory.Exists(temp));
-        Assert.Contains("no longer running", Assert.Single(_warnings), StringComparison.Ordinal);
-        Assert.True(_cache.TryOpen(_key, out _));
+        Assert.Contains("no longer holds its lock", Assert.Single(_warnings), StringComparison.Ordinal);
+        cache.GetOrCreate(_key, CacheFixtures.Info(), CacheFixtures.Produce);
+        Assert.True(cache.TryOpen(_key, out _));
     }
 
     [Fact]
-    public void TempOfLiveProcess_SweptWhenThisRunHoldsTheLock()
+    public void TempOfLiveProcessThatHoldsNoLock_Swept()
     {
+        // Its id was reused by an unrelated process: the folder's maker held the key's lock while it wrote, and
+        // no one holds that lock now.
         using var child = ChildProcess.StartAndWaitFor("ready", "echo ready && exec sleep 60");
         var temp = HalfWrittenTemp(".tmp-", child.Id);
 
-        using (_cache.AcquireRunLock(TimeSpan.FromSeconds(5), _ => { }))
-        {
-            Assert.Equal(1, _cache.SweepStale());
-        }
+        Assert.Equal(1, _cache.SweepStale());
 
         Assert.False(Directory.Exists(temp));
-        Assert.Contains("this run holds the cache lock", Assert.Single(_warnings), StringComparison.Ordinal);
+        Assert.Contains($"process {child.Id}, which no longer holds its lock", Assert.Single(_warnings), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -115,7 +115,7 @@ public sealed class SharedTrajectoryTests : IDisposable
                shape with { Name = "stop-val-pr-auc", Epochs = 8, EarlyStopping = new EarlyStoppingConfig { Enabled = true, Monitor = MonitorMetric.ValPrAuc, Mode = MonitorMode.Max, Patience = 2 } }];
     }
 
-    private static void AssertSameFiles(string expected, string actual)
+    internal static void AssertSameFiles(string expected, string actual)
     {
         string[] Files(string folder) => Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(folder, f)).Order(StringComparer.Ordinal).ToArray();

@@ -55,6 +55,8 @@ public sealed class TrajectoryStep : IStage
         var shape = job.Key;
         var names = job.Labels;
         var configs = job.Runs.Select(r => r.Config).ToArray();
+        // One holder per shape: a second run waits here, then finds the first's trajectory cached.
+        using var held = job.Cache.LockEntry(Name, shape.Hash);
         CacheEntry? resume = null;
         foreach (var (key, _) in job.Force ? [] : Cached(job.Cache, shape))
         {
@@ -69,10 +71,13 @@ public sealed class TrajectoryStep : IStage
             }
         }
         var prepared = job.HostAs<StageHost>().Prepared(job.Inputs["prepared"]);
-        return job.Cache.Create(Name, shape.Hash, folder =>
+        return job.Cache.Create(held, folder =>
         {
             var budget = configs.Max(c => c.Epochs);
-            var from = resume is null ? "" : $", resuming the cached {TrajectoryStage.Read(resume.Folder).Epochs.Count} epochs ({resume.Key})";
+            var recorded = Recorded(folder);
+            var cachedEpochs = resume is null ? 0 : TrajectoryStage.Read(resume.Folder).Epochs.Count;
+            var from = recorded > cachedEpochs ? $", continuing the {recorded} epochs an interrupted job recorded"
+                : resume is null ? "" : $", resuming the cached {cachedEpochs} epochs ({resume.Key})";
             job.Progress($"trajectory {names}: training up to {budget} epochs{from}");
             var input = new TrajectoryInput(configs[0], prepared.Read(PreparedLayout.Train), prepared.Read(PreparedLayout.Valid),
                 prepared.Encoders(), budget, records => Settles(configs, records), folder)
@@ -86,6 +91,19 @@ public sealed class TrajectoryStep : IStage
             var builder = EntryKey(shape, history!.Epochs.Count);
             return (builder.Build(), builder.Info(names, $"{history.Epochs.Count} epochs"));
         });
+    }
+
+    /// <summary>Epochs an interrupted job recorded in the work folder (0 when none or unreadable; the stage checks it again).</summary>
+    private static int Recorded(string folder)
+    {
+        try
+        {
+            return File.Exists(Path.Combine(folder, TrajectoryLayout.History)) ? TrajectoryStage.Read(folder).Epochs.Count : 0;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or IOException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>True when <paramref name="records"/> decide every run's result (see <see cref="StoppingRule"/>).</summary>
