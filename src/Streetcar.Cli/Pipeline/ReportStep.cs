@@ -34,11 +34,17 @@ public static class ReportStep
     /// paired comparison needs: an out-of-time experiment, or one with its own split seed, is not paired with a
     /// random-split one (their figures are side by side in the table, not tested against each other).
     /// </summary>
+    /// <remarks>
+    /// Nor is a gradient-boosting experiment paired with a network by repeat number: repeat i of two networks shares
+    /// its torch and shuffle seeds, but a boosting repeat's seed has nothing to do with a network's, so "the same
+    /// repeat" pairs nothing. The two best are compared over test rows instead (the recommendation's gap).
+    /// </remarks>
     private static bool ScoredOnTheSameRows(PipelineRun run, string baseline, string candidate)
     {
         var a = run.Experiments.FirstOrDefault(e => e.Name == baseline);
         var b = run.Experiments.FirstOrDefault(e => e.Name == candidate);
-        return a is null || b is null || a.Runs.Zip(b.Runs).All(p => p.First.SplitKey == p.Second.SplitKey);
+        return a is null || b is null
+            || (a.Config.Model == b.Config.Model && a.Runs.Zip(b.Runs).All(p => p.First.SplitKey == p.Second.SplitKey));
     }
 
     /// <summary>

