@@ -56,6 +56,7 @@ public static class EvaluateStage
             CollapseReason = collapse,
             Calibration = CalibrationResult.Fit(input.Valid.Labels, input.Valid.Probabilities, input.Test.Labels, input.Test.Probabilities, input.ZeroWeight, input.OneWeight),
             OperatingPoints = OperatingPointSelection.Compute(input.Experiment, input.Valid, input.Test),
+            Valid = ClassificationMetrics.Compute(input.Valid.Labels, input.Valid.Probabilities, threshold),
         };
     }
 

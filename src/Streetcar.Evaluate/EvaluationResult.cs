@@ -47,4 +47,11 @@ public sealed record EvaluationResult(
     /// <see cref="OperatingPoint.AlertBudget"/> at 10 % of slots): thresholds on validation, figures on test.
     /// </summary>
     public IReadOnlyList<OperatingPoint> OperatingPoints { get; init; } = [];
+
+    /// <summary>
+    /// Every metric on the validation split at the chosen threshold: what the report's choices read (the serving
+    /// repeat and the recommendation rank on the primary metric's validation value, never on test). Null in entries
+    /// written before it was recorded.
+    /// </summary>
+    public ClassificationMetrics? Valid { get; init; }
 }
