@@ -22,7 +22,7 @@ public static class ScoreCommand
     private static readonly Option<string?> Hour = new("--hour") { Description = "Hour of the trip, 0–23, with --date.", HelpName = "HOUR" };
     private static readonly Option<string?> Experiment = new("--experiment", "-e")
     {
-        Description = $"Experiment whose cached model scores. Default: the evaluated early-stopping experiment with the best test recall in results/metrics.json, else {ChosenExperiment.Fallback}.",
+        Description = $"Experiment whose cached model scores. Default: the report's recommendation in results/metrics.json (best validation mean of the primary metric), else {ChosenExperiment.Fallback}.",
         HelpName = "NAME",
     };
     private static readonly Option<string?> Model = new("--model") { Description = "Score with this model folder instead of an experiment's cached one.", HelpName = "DIR" };

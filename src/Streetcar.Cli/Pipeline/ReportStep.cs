@@ -18,7 +18,7 @@ public static class ReportStep
     public static ReportInput Gather(PipelineContext ctx, PipelineRun run, PreparedData prepared, IReadOnlyList<SanityTrip> scoring)
     {
         var failures = new FailureLog(ctx.Workspace);
-        var outcomes = run.Experiments.Select(e => Outcome(ctx, e, failures))
+        var outcomes = run.Experiments.Select(e => Outcome(ctx, run, e, failures))
             .Concat(run.InvalidExperiments.Select(i => ExperimentOutcome.Failed(i.Key, "invalid config", "-", 0, i.Value)))
             .OrderBy(o => o.Name, StringComparer.Ordinal)
             .ToList();
@@ -26,7 +26,16 @@ public static class ReportStep
             .Where(p => ScoredOnTheSameRows(run, p.Baseline, p.Candidate))
             .Select(p => new ExperimentPair(p.Baseline, p.Candidate))
             .ToArray();
-        return new ReportInput(Facts(prepared.Summary()), outcomes, scoring) { RepeatsOverride = run.RepeatsOverride, Pairs = pairs, Settings = new ReportSettings { PrimaryMetric = run.ReportConfig.PrimaryMetric } };
+        var settings = new ReportSettings { PrimaryMetric = run.ReportConfig.PrimaryMetric };
+        var (gap, problem) = ReportGap.Of(ctx, run, outcomes, settings.PrimaryMetric);
+        return new ReportInput(Facts(prepared.Summary()), outcomes, scoring)
+        {
+            RepeatsOverride = run.RepeatsOverride,
+            Pairs = pairs,
+            Settings = settings,
+            Gap = gap,
+            GapProblem = problem,
+        };
     }
 
     /// <summary>
@@ -92,7 +101,7 @@ public static class ReportStep
         ctx.Console.Info($"report: wrote {Path.GetRelativePath(ctx.Workspace.Root, ctx.Workspace.Report)} ({input.Experiments.Count} experiments)");
     }
 
-    private static ExperimentOutcome Outcome(PipelineContext ctx, Experiment e, FailureLog failures)
+    private static ExperimentOutcome Outcome(PipelineContext ctx, PipelineRun pipeline, Experiment e, FailureLog failures)
     {
         var hash = e.ConfigHash;
         if (failures.FailedWith(e.Name, e.Key) is { } error)
@@ -108,7 +117,7 @@ public static class ReportStep
             }
             repeats.Add(cached);
         }
-        var serving = ServingRepeat.Choose(repeats.Select(r => (r.Outcome.Repeat, r.Outcome.Evaluation.ValidRocAuc ?? double.NaN)).ToArray());
+        var serving = ServingRule.Choose([.. repeats.Select(r => (r.Outcome.Repeat, r.Outcome.Evaluation))], pipeline.ReportConfig.PrimaryMetric);
         var (outcome, history) = repeats.Single(r => r.Outcome.Repeat == serving);
         var points = history.Epochs.Select(r => new EpochPoint(r.Epoch, r.Loss, r.Accuracy, r.ValLoss, r.ValAccuracy)).ToList();
         return new ExperimentOutcome(e.Name, e.Changes, hash, history.EpochsRun, e.MaxEpochs, history.ChosenLabel, history.BestEpoch, points, outcome.Evaluation, null)

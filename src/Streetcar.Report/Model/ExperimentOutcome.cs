@@ -59,4 +59,13 @@ public sealed record ReportInput(DataFacts Data, IReadOnlyList<ExperimentOutcome
 
     /// <summary>How the recommendation judges (<c>experiments/_report.yml</c>).</summary>
     public ReportSettings Settings { get; init; } = new();
+
+    /// <summary>
+    /// The recommended experiment's gap on test to the runner-up, with its paired bootstrap interval over test rows;
+    /// null when there is none (see <see cref="GapProblem"/>).
+    /// </summary>
+    public Statistics.TestGap? Gap { get; init; }
+
+    /// <summary>Why there is no <see cref="Gap"/> (one line), when there are two ranked experiments but no gap.</summary>
+    public string? GapProblem { get; init; }
 }
