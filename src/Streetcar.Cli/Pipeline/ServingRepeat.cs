@@ -1,6 +1,6 @@
 using Streetcar.Core.Cache;
-using Streetcar.Core.Json;
 using Streetcar.Core.Config;
+using Streetcar.Core.Json;
 using Streetcar.Evaluate;
 using Streetcar.Report.Model;
 
