@@ -47,6 +47,10 @@ public static class ReportStage
             {
                 CurvePlots.WriteExperiment(curves, dir);
             }
+            if (experiment.Evaluation?.Calibration is { } calibration)
+            {
+                ReliabilityPlot.Write(experiment.Name, calibration, dir);
+            }
         }
         cancel.ThrowIfCancellationRequested();
         ForestPlots.Write(ReportStatistics.From(input), dir);

@@ -21,15 +21,13 @@ public sealed class StatisticsWiringTests
         Assert.Contains("![recall over repeats](plots/forest-test_recall.svg)", md);
         Assert.DoesNotContain("forest-epochs_run", md);
         // exp3 has the best mean recall (98/150 = 0.6533, exp2 97/150); its serving repeat caught 33 of 50.
-        Assert.Contains("For scale, exp3's recall in its serving repeat (2; the experiment with the best mean recall) is 0.6600 (33 of 50 delays caught)", md);
-        // Per repeat exp2 − exp1 caught 10, 11, 10 more of 50: +0.2067.
-        Assert.Contains("- exp2 vs exp1: recall differs by +0.2067", md);
-        Assert.Contains("- exp3 vs exp2: recall differs by", md);
-        Assert.Contains("**In short**", md);
-        Assert.Contains("- Recall: significant: exp2 vs exp1; not significant: exp3 vs exp2.\n", md);
+        Assert.Contains("For scale (an illustration, not a choice), exp3's recall in its serving repeat (2; the experiment with the best mean recall) is 0.6600 (33 of 50 delays caught)", md);
+        // Per repeat exp2 − exp1 caught 10, 11, 10 more of 50: +0.2067, significant (bold) after Holm.
+        Assert.Contains("| Pair | Test accuracy | Recall | Precision | ROC AUC | PR AUC |\n", md);
+        Assert.Matches(@"\| exp2 vs exp1 \| [^|]+ \| \*\*\+0\.2067 \[", md);
+        Assert.Matches(@"\| exp3 vs exp2 \| [^|]+ \| [+-]0\.\d{4} \[", md);
         // Epochs run is a design variable: in the table, never tested.
-        Assert.DoesNotContain("- Epochs run:", md);
-        Assert.DoesNotContain("epochs run differs", md);
+        Assert.DoesNotContain("| Pair | Test accuracy | Recall | Precision | ROC AUC | PR AUC | Epochs run |", md);
     }
 
     [Fact]
@@ -39,10 +37,10 @@ public sealed class StatisticsWiringTests
 
         var md = MarkdownReport.Render(input);
 
-        Assert.Contains("- exp3 vs exp1: recall differs by", md);
+        Assert.Contains("| exp3 vs exp1 |", md);
         Assert.DoesNotContain("exp2 vs exp1", md);
-        // exp3 − exp1 caught 11, 9, 12 more: paired t = 12.1 on 2 degrees of freedom, p = 0.007.
-        Assert.Contains("- Recall: every difference is significant (exp3 vs exp1).\n", md);
+        // exp3 − exp1 caught 11, 9, 12 more: paired t = 12.1 on 2 degrees of freedom, p = 0.007: bold.
+        Assert.Matches(@"\| exp3 vs exp1 \| [^|]+ \| \*\*\+0\.2133 \[[^|]+ p 0\.007\*\* \|", md);
     }
 
     [Fact]

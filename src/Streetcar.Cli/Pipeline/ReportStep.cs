@@ -28,7 +28,11 @@ public static class ReportStep
             .ToArray();
         var settings = new ReportSettings { PrimaryMetric = run.ReportConfig.PrimaryMetric };
         var (gap, problem) = ReportGap.Of(ctx, run, outcomes, settings.PrimaryMetric);
-        return new ReportInput(Facts(prepared.Summary()), outcomes, scoring)
+        // The report labels the raw score and the calibrated probability apart: a rider reads the second.
+        var calibrated = scoring.Select(t => outcomes.FirstOrDefault(o => o.Name == t.Experiment)?.Evaluation?.Calibration is { } c
+            ? t with { Calibrated = c.Calibrator.Apply(t.Probability) }
+            : t).ToArray();
+        return new ReportInput(Facts(prepared.Summary()), outcomes, calibrated)
         {
             RepeatsOverride = run.RepeatsOverride,
             Pairs = pairs,
@@ -204,6 +208,10 @@ public static class ReportStep
             split?.ValidRows ?? 0,
             split?.TestRows ?? 0,
             notes,
-            s.Vintage?.Describe());
+            s.Vintage?.Describe())
+        {
+            CleanRowsByYear = s.Clean.RowsAfterRemovalByYear,
+            DistinctLocations = s.Clean.Location.After,
+        };
     }
 }

@@ -44,7 +44,13 @@ public sealed record ExperimentOutcome(
 }
 
 /// <summary>A one-off scoring sanity check (the book's section 6.9).</summary>
-public sealed record SanityTrip(string Description, string Experiment, double Probability, bool PredictedDelay);
+/// <param name="Probability">The model's raw score (what the threshold applies to; not a chance of a delay when the
+/// classes were weighted in training).</param>
+public sealed record SanityTrip(string Description, string Experiment, double Probability, bool PredictedDelay)
+{
+    /// <summary>The raw score through the serving model's calibration: the chance of a delay; null when not calibrated.</summary>
+    public double? Calibrated { get; init; }
+}
 
 /// <summary>All the report is rendered from.</summary>
 public sealed record ReportInput(DataFacts Data, IReadOnlyList<ExperimentOutcome> Experiments, IReadOnlyList<SanityTrip> Scoring)

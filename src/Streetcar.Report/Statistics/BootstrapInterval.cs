@@ -14,7 +14,9 @@ namespace Streetcar.Report.Statistics;
 /// rates of exactly 0 or 1 (a collapsed repeat's recall, exp0's) have no logit, so a logit interval needs an
 /// arbitrary clamp that then sets its width; (3) it can never leave [min, max] of the values, hence never [0, 1].
 /// The price: with five repeats it is narrower than a t interval (the percentile bootstrap under-covers at small
-/// n, roughly a z interval with sd·√((n − 1)/n)), which the report says where it prints one.
+/// n, roughly a z interval with sd·√((n − 1)/n)): simulated, 4,000 samples of five standard normal values, B = 2,000,
+/// it covered the mean 83.3 % of the time (a mixture of 0.01 and 0.82 with weights 0.6/0.4, like exp4's recall:
+/// 91.4 %). The report says so where it prints one.
 /// </remarks>
 public static class BootstrapInterval
 {
