@@ -55,7 +55,7 @@ public static class ReportStage
         cancel.ThrowIfCancellationRequested();
         ForestPlots.Write(ReportStatistics.From(input), dir);
         CurvePlots.WriteOverlay(input.Experiments.Select(e => e.Curves).OfType<CurveSeries>().ToArray(), dir);
-        File.WriteAllText(Path.Combine(dir, MetricsFile), StableJson.Serialize(input.Experiments.Select(ExperimentMetrics.From).ToList()));
+        File.WriteAllText(Path.Combine(dir, MetricsFile), StableJson.Serialize(ExperimentMetrics.AllOf(input)));
         File.WriteAllText(Path.Combine(dir, ReportFile), MarkdownReport.Render(input));
     }
 

@@ -61,6 +61,20 @@ public sealed class StatisticsWiringTests
     }
 
     [Fact]
+    public void MetricsJson_CarriesTheGap_OnTheRecommendedExperimentOnly_AsTheReportPrintsIt()
+    {
+        var gap = new TestGap("exp3", "exp2", Streetcar.Core.Config.PrimaryMetric.PrAuc, 0.2050, 0.1949, new Interval(0.0071, 0.0128, 0.95), 0.0015, 1000, 19, 590_512);
+        var input = RepeatedSample.Input() with { Gap = gap };
+
+        var json = StableJson.Serialize(ExperimentMetrics.AllOf(input));
+
+        var read = StableJson.Deserialize<List<ExperimentMetrics>>(json);
+        Assert.Equal(gap, read.Single(m => m.Name == "exp3").GapToRunnerUp);
+        Assert.All(read.Where(m => m.Name != "exp3"), m => Assert.Null(m.GapToRunnerUp));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(json, "gap_to_runner_up"));
+    }
+
+    [Fact]
     public void Compare_MarksAMeanInsideTheBaselineInterval_WithinNoise_AndOneOutside_OutsideNoise()
     {
         var baseline = RepeatedSample.Input().Experiments.Select(ExperimentMetrics.From).ToList();

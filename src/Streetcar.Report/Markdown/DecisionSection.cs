@@ -48,9 +48,9 @@ public static class DecisionSection
         Gap(md, input, ranked);
         if (best.Evaluation.Calibration is { } calibration)
         {
-            md.Append($"- **Probabilities:** its raw score is not a probability (trained with weighted classes); calibrated on validation ");
-            md.Append($"({calibration.Calibrator.Method}), the test Brier score goes from {Format.Metric(calibration.TestBrierRaw)} (raw) to ");
-            md.Append($"{Format.Metric(calibration.TestBrierCalibrated)} (calibrated). Thresholds stay on the raw score.\n");
+            md.Append($"- **Probabilities:** the threshold applies to its raw score, which with classes weighted in training is not a chance ");
+            md.Append($"of a delay; calibrated on validation ({calibration.Calibrator.Method}), the test Brier score goes from {Format.Metric(calibration.TestBrierRaw)} ");
+            md.Append($"(raw score) to {Format.Metric(calibration.TestBrierCalibrated)} (calibrated probability), which is what `score` and the scoring check print as the chance of a delay.\n");
         }
         md.Append("- **Not tested:** later years. The test split is a random sample of the same years as training; the out-of-time ");
         md.Append("experiments (a \"Test period\" in the table) are the only check of predicting the future.\n\n");

@@ -24,7 +24,7 @@ public static class DifferencesSection
         md.Append($"then the paired t-test's p, Holm-corrected across the pairs of each metric, **bold** when below {alpha}. ");
         md.Append("Only the rates and AUCs are tested: epochs run is set by the config (or by early stopping on validation), so a ");
         md.Append("test of it says nothing. A gradient-boosting experiment is not paired with a network by repeat number (their ");
-        md.Append("seeds have nothing in common); the recommendation compares the two best over test rows instead. With five ");
+        md.Append("seeds have nothing in common); the recommendation compares the two best over test rows instead. With few ");
         md.Append("repeats, a difference marked not significant is not shown to be zero: its interval says how large it could be.\n\n");
         var metrics = comparisons.Select(c => c.Metric).Distinct().ToArray();
         var pairs = comparisons.Select(c => c.Pair).Distinct().ToArray();

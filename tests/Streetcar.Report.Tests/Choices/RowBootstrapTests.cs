@@ -13,7 +13,7 @@ public sealed class RowBootstrapTests
         var (labels, a, _) = Sample(5_000, 3);
         // Rounded to two decimals: many ties, as a model with few score values has.
         var tied = a.Select(s => MathF.Round(s, 2)).ToArray();
-        var unit = Enumerable.Repeat(1, labels.Length).ToArray();
+        var unit = Enumerable.Repeat((byte)1, labels.Length).ToArray();
 
         foreach (var scores in new[] { a, tied })
         {
