@@ -41,12 +41,19 @@ public static class RowBootstrap
         Array.Fill(unit, (byte)1);
         var valueA = Metric(metric, labels, a, sa, unit);
         var valueB = Metric(metric, labels, b, sb, unit);
-        var random = new SplitMix64(Seed);
-        var weights = new byte[n];
-        var differences = new double[resamples];
+        // Each resample draws from its own generator, seeded from the master one in resample order: the differences
+        // do not depend on how the resamples are spread over threads.
+        var master = new SplitMix64(Seed);
+        var seeds = new ulong[resamples];
         for (var r = 0; r < resamples; r++)
         {
+            seeds[r] = master.NextUInt64();
+        }
+        var differences = new double[resamples];
+        Parallel.For(0, resamples, () => new byte[n], (r, _, weights) =>
+        {
             Array.Clear(weights);
+            var random = new SplitMix64(seeds[r]);
             for (var i = 0; i < n; i++)
             {
                 // A multiplicity above 255 has probability below 1e-400 for any n; checked, so it could never wrap.
@@ -54,7 +61,8 @@ public static class RowBootstrap
                 weights[row] = checked((byte)(weights[row] + 1));
             }
             differences[r] = Metric(metric, labels, a, sa, weights) - Metric(metric, labels, b, sb, weights);
-        }
+            return weights;
+        }, _ => { });
         var mean = differences.Average();
         var se = Math.Sqrt(differences.Sum(d => (d - mean) * (d - mean)) / (resamples - 1));
         Array.Sort(differences);
