@@ -1,3 +1,4 @@
+using Streetcar.Core.Config;
 using Streetcar.Core.Errors;
 using Streetcar.Core.Randomness;
 using Streetcar.Evaluate.Metrics;
@@ -54,7 +55,7 @@ public static class Trainer
             var record = new EpochRecord(epoch, loss, accuracy, valLoss, valAccuracy,
                 ValidationMonitors.Value(ValidationMonitors.RocAuc, validLabels, valScores),
                 ValidationMonitors.Value(ValidationMonitors.PrAuc, validLabels, valScores),
-                ValidationMonitors.Value(ValidationMonitors.WeightedLoss, validLabels, valScores, options.ZeroWeight, options.OneWeight));
+                ValidationMonitors.Value(ValidationMonitors.WeightedLoss, validLabels, valScores, options.ZeroWeight, options.OneWeight, model.Architecture.Activation));
             history.Add(record);
             var stop = false;
             foreach (var callback in callbacks)
@@ -131,21 +132,21 @@ public static class Trainer
         step.Predict(validInputs, scores);
         // As the autograd path leaves it (its validation pass switches to inference mode).
         model.eval();
-        var (valLoss, valAccuracy) = ValidationFigures(scores, validLabels);
+        var (valLoss, valAccuracy) = ValidationFigures(scores, validLabels, model.Architecture.Activation);
         return (lossSum / rows, (double)correct / rows, valLoss, valAccuracy, scores);
     }
 
     /// <summary>
     /// Unweighted loss and accuracy of the probabilities <paramref name="scores"/>, as <see cref="Validate"/>
-    /// computes them from libtorch's: each row's clipped cross-entropy in float, their mean in double.
+    /// computes them from libtorch's: each row's Keras cross-entropy in float (<see cref="KerasBinaryCrossEntropy.Row"/>), their mean in double.
     /// </summary>
-    public static (double Loss, double Accuracy) ValidationFigures(ReadOnlySpan<float> scores, ReadOnlySpan<float> labels)
+    public static (double Loss, double Accuracy) ValidationFigures(ReadOnlySpan<float> scores, ReadOnlySpan<float> labels, Activation activation)
     {
         var sum = 0.0;
         var correct = 0L;
         for (var r = 0; r < scores.Length; r++)
         {
-            sum += FusedTrainingStep.ClippedCrossEntropy(scores[r], labels[r]);
+            sum += KerasBinaryCrossEntropy.Row(scores[r], labels[r], activation);
             correct += (scores[r] > AccuracyThreshold) == (labels[r] > AccuracyThreshold) ? 1 : 0;
         }
         return (sum / scores.Length, (double)correct / scores.Length);
@@ -173,8 +174,9 @@ public static class Trainer
             var size = Math.Min(batchSize, rows - start);
             using (NewDisposeScope())
             {
-                var p = model.forward(train.Inputs.index_select(0, order.narrow(0, start, size)));
-                var loss = WeightedLoss(p, labels.narrow(0, start, size), weights.narrow(0, start, size), epoch, batch);
+                var z = model.Logits(train.Inputs.index_select(0, order.narrow(0, start, size)));
+                var p = OutputActivation.Apply(model.Architecture.Activation, z);
+                var loss = WeightedLoss(z, p, labels.narrow(0, start, size), weights.narrow(0, start, size), model.Architecture.Activation, epoch, batch);
                 if (size != batchSize)
                 {
                     loss = loss.mul((double)batchSize / size);
@@ -198,11 +200,11 @@ public static class Trainer
     /// addresses; catching that (rather than testing every batch's output, a host sync per batch) turns it into
     /// the divergence message.
     /// </summary>
-    private static Tensor WeightedLoss(Tensor p, Tensor labels, Tensor weights, int epoch, int batch)
+    private static Tensor WeightedLoss(Tensor z, Tensor p, Tensor labels, Tensor weights, Activation activation, int epoch, int batch)
     {
         try
         {
-            return KerasBinaryCrossEntropy.WeightedSum(p, labels, weights);
+            return KerasBinaryCrossEntropy.WeightedSum(z, p, labels, weights, activation);
         }
         catch (System.Runtime.InteropServices.ExternalException) when (p.isnan().any().item<bool>())
         {
@@ -229,7 +231,7 @@ public static class Trainer
     {
         using var scope = NewDisposeScope();
         var p = Predict(model, split.Inputs);
-        var loss = KerasBinaryCrossEntropy.PerRow(p, split.Labels).to_type(ScalarType.Float64).mean().item<double>();
+        var loss = KerasBinaryCrossEntropy.PerRow(p, split.Labels, model.Architecture.Activation).to_type(ScalarType.Float64).mean().item<double>();
         var correct = p.gt(AccuracyThreshold).eq(split.Labels.gt(AccuracyThreshold)).sum().item<long>();
         return (loss, (double)correct / split.Rows, p.reshape(-1).data<float>().ToArray());
     }
