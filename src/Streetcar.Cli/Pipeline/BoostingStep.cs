@@ -1,5 +1,6 @@
 using Streetcar.Boosting;
 using Streetcar.Core.Cache;
+using Streetcar.Core.Config;
 using Streetcar.Core.Data;
 using Streetcar.Core.Json;
 using Streetcar.Evaluate.Metrics;
