@@ -4,6 +4,7 @@ using Streetcar.Core.Config;
 using Streetcar.Core.Errors;
 using Streetcar.Core.Json;
 using Streetcar.Evaluate;
+using Streetcar.Evaluate.Calibration;
 using Streetcar.Report.Model;
 using Streetcar.Score;
 using SanityCases = Streetcar.Score.Sanity.SanityTrips;
@@ -27,16 +28,26 @@ public static class ScoreStep
         return ModelOf(ctx, run.Experiments[0]);
     }
 
-    /// <summary>The serving model of the experiment named <paramref name="experiment"/> and its threshold (<see cref="ThresholdOf"/>).</summary>
-    public static (CacheEntry Model, double Threshold) ServingModelOf(PipelineContext ctx, string experiment)
+    /// <summary>The serving model of the experiment named <paramref name="experiment"/>, its threshold (<see cref="ThresholdOf"/>) and
+    /// its calibration (<see cref="CalibrationOf"/>).</summary>
+    public static (CacheEntry Model, double Threshold, Calibrator? Calibration) ServingModelOf(PipelineContext ctx, string experiment)
     {
         var run = PipelineRun.Start(ctx, [experiment]);
         if (run.InvalidExperiments.TryGetValue(experiment, out var error))
         {
             throw new PipelineException($"experiment {experiment}: {error}");
         }
-        return (ModelOf(ctx, run.Experiments[0]), ThresholdOf(ctx, run.Experiments[0]));
+        return (ModelOf(ctx, run.Experiments[0]), ThresholdOf(ctx, run.Experiments[0]), CalibrationOf(ctx, run.Experiments[0]));
     }
+
+    /// <summary>
+    /// The map from the raw score to a chance of a delay that the serving repeat's evaluation fitted on validation;
+    /// null when that evaluation is not cached or predates calibration (scoring never evaluates).
+    /// </summary>
+    public static Calibrator? CalibrationOf(PipelineContext ctx, Experiment experiment) =>
+        ServingRepeat.Of(ctx, experiment)?.Run is { } serving && ctx.Cache.TryOpen(serving.EvaluateKey, out var entry)
+            ? StableJson.Read<EvaluationResult>(entry.PathOf(EvaluateStep.MetricsFile)).Calibration?.Calibrator
+            : null;
 
     /// <summary>
     /// The cached model folder of <paramref name="experiment"/>'s serving repeat (<see cref="ServingRepeat"/>); see

@@ -4,6 +4,7 @@ using Streetcar.Cli.Pipeline;
 using Streetcar.Core.Cache;
 using Streetcar.Core.Json;
 using Streetcar.Evaluate;
+using Streetcar.Evaluate.Calibration;
 using Streetcar.Prepare.Tests.Fixtures;
 
 namespace Streetcar.Score.Tests.Cli;
@@ -36,10 +37,14 @@ internal sealed class TestWorkspace : IDisposable
 
     public string Root => _temp.Path;
 
+    /// <summary>The odds factor of the calibration <see cref="CacheModel"/> caches.</summary>
+    public const double OddsFactor = 0.1;
+
     /// <summary>
     /// Puts <paramref name="modelFolder"/> into the cache as the trained model of every repeat of
     /// <paramref name="experiment"/>, each with an evaluation whose validation ROC AUC grows with the repeat
-    /// number (all the serving rule reads); returns the key of the repeat that serves.
+    /// number (all the serving rule reads) and a prior-correction calibration with odds factor
+    /// <see cref="OddsFactor"/>; returns the key of the repeat that serves.
     /// </summary>
     public CacheKey CacheModel(string experiment, string modelFolder)
     {
@@ -48,7 +53,11 @@ internal sealed class TestWorkspace : IDisposable
         foreach (var run in loaded.Runs)
         {
             ctx.Cache.GetOrCreate(run.TrainKey, new CacheEntryInfo(run.Label), folder => CopyFolder(modelFolder, folder));
-            var metrics = new EvaluationResult(experiment, "final", null!, 0, 0) { ValidRocAuc = 0.5 + (run.Repeat / 100.0) };
+            var metrics = new EvaluationResult(experiment, "final", null!, 0, 0)
+            {
+                ValidRocAuc = 0.5 + (run.Repeat / 100.0),
+                Calibration = new CalibrationResult(CalibrationFit.Prior(1, 1 / OddsFactor), [], 0, 0, 0, 0, 0, 0, 0, 0, []),
+            };
             ctx.Cache.GetOrCreate(run.EvaluateKey, new CacheEntryInfo(run.Label), folder => StableJson.Write(Path.Combine(folder, EvaluateStep.MetricsFile), metrics));
         }
         return ServingRepeat.Of(ctx, loaded)!.Value.Model.Key;
