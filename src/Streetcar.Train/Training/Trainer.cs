@@ -166,6 +166,8 @@ public static class Trainer
         // Keras divides each batch's weighted sum by the batch size: fold 1 / batch size into the weights.
         var weights = train.Weights.index_select(0, order).div_(batchSize);
         var lossSum = zeros(1, ScalarType.Float64);
+        // Each batch's loss, kept on the tensor side (no host sync per batch) to name the first NaN batch.
+        var batchLosses = zeros((rows + batchSize - 1) / batchSize, ScalarType.Float64);
         var predictions = empty(rows, 1);
         var batch = 0;
         for (var start = 0; start < rows; start += batchSize)
@@ -176,7 +178,7 @@ public static class Trainer
             {
                 var z = model.Logits(train.Inputs.index_select(0, order.narrow(0, start, size)));
                 var p = OutputActivation.Apply(model.Architecture.Activation, z);
-                var loss = WeightedLoss(z, p, labels.narrow(0, start, size), weights.narrow(0, start, size), model.Architecture.Activation, epoch, batch);
+                var loss = KerasBinaryCrossEntropy.WeightedSum(z, p, labels.narrow(0, start, size), weights.narrow(0, start, size), model.Architecture.Activation);
                 if (size != batchSize)
                 {
                     loss = loss.mul((double)batchSize / size);
@@ -184,6 +186,7 @@ public static class Trainer
                 loss.backward();
                 optimizer.Step();
                 lossSum.add_(loss.detach(), size);
+                batchLosses[batch - 1].copy_(loss.detach());
                 predictions.narrow(0, start, size).copy_(p.detach());
             }
             foreach (var callback in callbacks)
@@ -191,25 +194,14 @@ public static class Trainer
                 callback.OnBatchEnd(epoch, batch);
             }
         }
+        var total = lossSum.item<double>();
+        if (double.IsNaN(total))
+        {
+            // A NaN output makes that batch's loss NaN (the Keras loss is plain tensor ops, which do not refuse it).
+            throw Diverged(epoch, (int)batchLosses.isnan().nonzero()[0, 0].item<long>() + 1);
+        }
         var correct = predictions.gt(AccuracyThreshold).eq(labels.gt(AccuracyThreshold)).sum().item<long>();
-        return (lossSum.item<double>() / rows, (double)correct / rows);
-    }
-
-    /// <summary>
-    /// The batch loss. libtorch's binary_cross_entropy refuses a NaN prediction with a native stack trace full of
-    /// addresses; catching that (rather than testing every batch's output, a host sync per batch) turns it into
-    /// the divergence message.
-    /// </summary>
-    private static Tensor WeightedLoss(Tensor z, Tensor p, Tensor labels, Tensor weights, Activation activation, int epoch, int batch)
-    {
-        try
-        {
-            return KerasBinaryCrossEntropy.WeightedSum(z, p, labels, weights, activation);
-        }
-        catch (System.Runtime.InteropServices.ExternalException) when (p.isnan().any().item<bool>())
-        {
-            throw Diverged(epoch, batch);
-        }
+        return (total / rows, (double)correct / rows);
     }
 
     private static PipelineException Diverged(int epoch, int batch) =>
