@@ -15,6 +15,11 @@ public static class WeightedLogLoss
     /// <summary>Keras backend epsilon (as Streetcar.Train's KerasBinaryCrossEntropy).</summary>
     public const double Epsilon = 1e-7;
 
+    // Keras clips a float32 tensor: its bounds are ε and 1 − ε rounded to float (1 − 1e-7 becomes 0.99999988), so a
+    // score of 1 for a non-delay costs −log(1.19e-7 + ε), as in training, not −log(2ε).
+    private const double ClipLow = (float)Epsilon;
+    private const double ClipHigh = (float)(1 - Epsilon);
+
     /// <summary>Σ wᵢ·lᵢ / n with wᵢ = <paramref name="zeroWeight"/> or <paramref name="oneWeight"/> by label;
     /// NaN when a score is NaN or there is no row.</summary>
     public static double Compute(ReadOnlySpan<byte> labels, ReadOnlySpan<float> scores, double zeroWeight, double oneWeight, Activation activation)
@@ -34,7 +39,7 @@ public static class WeightedLogLoss
             }
             else
             {
-                p = Math.Clamp(p, Epsilon, 1 - Epsilon);
+                p = Math.Clamp(p, ClipLow, ClipHigh);
                 row = -Math.Log((labels[i] == 1 ? p : 1 - p) + Epsilon);
             }
             sum += (labels[i] == 1 ? oneWeight : zeroWeight) * row;

@@ -29,7 +29,9 @@ public sealed class ValidationMonitorsTests
     public void WeightedLoss_ClipsCertainWrongAnswers_AsKeras()
     {
         // A delay scored exactly 0 costs −ln(1e-7 + 1e-7) ≈ 15.425 (clipped, then ε inside the log), not infinity.
-        Assert.Equal(-Math.Log(2e-7), WeightedLogLoss.Compute([1], [0f], 1, 1, Activation.HardSigmoid), 9);
+        // The clip bound is 1e-7 rounded to float, as Keras' float32 clip.
+        Assert.Equal(-Math.Log((float)1e-7 + 1e-7), WeightedLogLoss.Compute([1], [0f], 1, 1, Activation.HardSigmoid), 9);
+        Assert.Equal(-Math.Log(1 - (double)(float)(1 - 1e-7) + 1e-7), WeightedLogLoss.Compute([0], [1f], 1, 1, Activation.HardSigmoid), 9);
     }
 
     [Fact]
