@@ -1,5 +1,6 @@
 using Streetcar.Boosting;
 using Streetcar.Core.Cache;
+using Streetcar.Core.Config;
 using Streetcar.Core.Data;
 using Streetcar.Core.Json;
 using Streetcar.Evaluate.Metrics;
@@ -28,7 +29,8 @@ public static class BoostingStep
             var model = GradientBoosting.Train(prepared.Read(PreparedLayout.Train), prepared.Encoders(), options);
             BoostingModelFolder.Save(folder, model);
             var valid = prepared.Read(PreparedLayout.Valid);
-            var loss = WeightedLogLoss.Compute(valid.Labels, model.Predict(valid), 1, 1);
+            // LightGBM outputs probabilities: the clipped probability form (Keras' hard_sigmoid path).
+            var loss = WeightedLogLoss.Compute(valid.Labels, model.Predict(valid), 1, 1, Activation.HardSigmoid);
             StableJson.Write(Path.Combine(folder, ValidationFile), new BoostingValidation(loss));
             ctx.Console.Info($"train {run.Label}: {model.Info.Trees} trees, validation loss {loss:F4} ({run.TrainKey})");
         }), force);

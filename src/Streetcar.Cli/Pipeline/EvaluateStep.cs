@@ -49,6 +49,14 @@ public static class EvaluateStep
             File.WriteAllBytes(Path.Combine(folder, TestScoresFile), EvaluateStage.TestScoresBytes(input));
             var t = result.Test;
             ctx.Console.Info($"evaluate {run.Label}: test accuracy {t.Accuracy:F4}, recall {t.Recall:F4}, precision {t.Precision:F4}, false negatives {t.Confusion.FalseNegatives}, threshold {t.Threshold:F4} ({result.ThresholdRule})");
+            if (result.CollapseReason is { } collapse)
+            {
+                ctx.Console.Info($"evaluate {run.Label}: collapsed ({collapse})");
+            }
+            foreach (var point in result.OperatingPoints.Where(p => p.Problem is not null))
+            {
+                ctx.Console.Info($"evaluate {run.Label}: operating point not computed: {point.Problem}");
+            }
         }), force);
         return StableJson.Read<EvaluationResult>(entry.PathOf(MetricsFile));
     }

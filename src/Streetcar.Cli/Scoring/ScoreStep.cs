@@ -4,6 +4,7 @@ using Streetcar.Core.Config;
 using Streetcar.Core.Errors;
 using Streetcar.Core.Json;
 using Streetcar.Evaluate;
+using Streetcar.Evaluate.Calibration;
 using Streetcar.Report.Model;
 using Streetcar.Score;
 using SanityCases = Streetcar.Score.Sanity.SanityTrips;
@@ -27,8 +28,9 @@ public static class ScoreStep
         return ModelOf(ctx, run.Experiments[0], run.ReportConfig.PrimaryMetric);
     }
 
-    /// <summary>The serving model of the experiment named <paramref name="experiment"/> and its threshold (<see cref="ThresholdOf"/>).</summary>
-    public static (CacheEntry Model, double Threshold) ServingModelOf(PipelineContext ctx, string experiment)
+    /// <summary>The serving model of the experiment named <paramref name="experiment"/>, its threshold (<see cref="ThresholdOf"/>) and
+    /// its calibration (<see cref="CalibrationOf"/>).</summary>
+    public static (CacheEntry Model, double Threshold, Calibrator? Calibration) ServingModelOf(PipelineContext ctx, string experiment)
     {
         var run = PipelineRun.Start(ctx, [experiment]);
         if (run.InvalidExperiments.TryGetValue(experiment, out var error))
@@ -36,8 +38,17 @@ public static class ScoreStep
             throw new PipelineException($"experiment {experiment}: {error}");
         }
         var metric = run.ReportConfig.PrimaryMetric;
-        return (ModelOf(ctx, run.Experiments[0], metric), ThresholdOf(ctx, run.Experiments[0], metric));
+        return (ModelOf(ctx, run.Experiments[0], metric), ThresholdOf(ctx, run.Experiments[0], metric), CalibrationOf(ctx, run.Experiments[0], metric));
     }
+
+    /// <summary>
+    /// The map from the raw score to a chance of a delay that the serving repeat's evaluation fitted on validation;
+    /// null when that evaluation is not cached or predates calibration (scoring never evaluates).
+    /// </summary>
+    public static Calibrator? CalibrationOf(PipelineContext ctx, Experiment experiment, PrimaryMetric metric) =>
+        ServingRepeat.Of(ctx, experiment, metric)?.Run is { } serving && ctx.Cache.TryOpen(serving.EvaluateKey, out var entry)
+            ? StableJson.Read<EvaluationResult>(entry.PathOf(EvaluateStep.MetricsFile)).Calibration?.Calibrator
+            : null;
 
     /// <summary>
     /// The cached model folder of <paramref name="experiment"/>'s serving repeat (<see cref="ServingRepeat"/>); see

@@ -7,8 +7,9 @@ public static class CalibrationFit
     /// delays w₁/w₀ times multiplies the odds the model learns by w₁/w₀, so the correction divides them back.</summary>
     public static Calibrator Prior(double zeroWeight, double oneWeight) => new(Calibrator.Prior, [zeroWeight / oneWeight], [], []);
 
-    /// <summary>Platt scaling by Newton's method on the log likelihood, with a tiny ridge (1e-6) so that
-    /// separable scores still converge to finite parameters.</summary>
+    /// <summary>Platt scaling by Newton's method on the log likelihood, each step halved until the objective improves
+    /// (hard_sigmoid scores pile up at 0 and 1, logits ±16, where a full Newton step overshoots), with a tiny ridge
+    /// (1e-6) so that separable scores still converge to finite parameters.</summary>
     public static Calibrator Platt(ReadOnlySpan<byte> labels, ReadOnlySpan<float> scores)
     {
         // Rows grouped by distinct score: the likelihood only depends on (logit, positives, count).
@@ -20,7 +21,19 @@ public static class CalibrationFit
             x[g] = Math.Log(s / (1 - s));
         }
         const double Ridge = 1e-6;
+        double Objective(double a, double b)
+        {
+            var sum = 0.5 * Ridge * ((a * a) + (b * b));
+            for (var g = 0; g < groups.Count; g++)
+            {
+                var z = (a * x[g]) + b;
+                // −log σ(z) = softplus(−z), −log(1 − σ(z)) = softplus(z), computed without overflow.
+                sum += (groups[g].Positives * Softplus(-z)) + ((groups[g].Count - groups[g].Positives) * Softplus(z));
+            }
+            return sum;
+        }
         double a = 1, b = 0;
+        var current = Objective(a, b);
         for (var iteration = 0; iteration < 100; iteration++)
         {
             double ga = Ridge * a, gb = Ridge * b, haa = Ridge, hab = 0, hbb = Ridge;
@@ -42,15 +55,30 @@ public static class CalibrationFit
             }
             var da = ((hbb * ga) - (hab * gb)) / det;
             var db = ((haa * gb) - (hab * ga)) / det;
-            a -= da;
-            b -= db;
-            if (Math.Abs(da) + Math.Abs(db) < 1e-12)
+            var step = 1.0;
+            var next = Objective(a - da, b - db);
+            for (var halving = 0; halving < 40 && !(next <= current); halving++)
+            {
+                step /= 2;
+                next = Objective(a - (step * da), b - (step * db));
+            }
+            if (!(next <= current))
+            {
+                break;
+            }
+            a -= step * da;
+            b -= step * db;
+            var improvement = current - next;
+            current = next;
+            if (improvement <= 1e-12 * Math.Max(1, current))
             {
                 break;
             }
         }
         return new Calibrator(Calibrator.Platt, [a, b], [], []);
     }
+
+    private static double Softplus(double z) => z > 0 ? z + Math.Log(1 + Math.Exp(-z)) : Math.Log(1 + Math.Exp(z));
 
     /// <summary>Isotonic regression by pool adjacent violators over the distinct scores, ascending.</summary>
     public static Calibrator Isotonic(ReadOnlySpan<byte> labels, ReadOnlySpan<float> scores)

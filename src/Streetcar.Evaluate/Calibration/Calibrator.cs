@@ -39,6 +39,8 @@ public sealed record Calibrator(string Method, IReadOnlyList<double> Parameters,
                 var s = Math.Clamp(score, Epsilon, 1 - Epsilon);
                 var z = (Parameters[0] * Math.Log(s / (1 - s))) + Parameters[1];
                 return 1 / (1 + Math.Exp(-z));
+            case Isotonic when KnotScores.Count == 0:
+                return double.NaN; // fitted on no rows
             case Isotonic:
                 // The block whose lowest score is the largest one ≤ score; below the first knot, the first block.
                 var index = 0;

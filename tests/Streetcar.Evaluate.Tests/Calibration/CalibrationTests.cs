@@ -54,6 +54,28 @@ public sealed class CalibrationTests
     }
 
     [Fact]
+    public void Platt_ScoresPiledAtTheHardSigmoidsEnds_NoWorseThanTheBaseRate()
+    {
+        // A collapsed hard_sigmoid model: most rows scored 1 (logit +16), a few 0, delays at 2 % everywhere. The best
+        // Platt map is the base rate; an undamped Newton step from (1, 0) overshoots far past it.
+        var labels = new List<byte>();
+        var scores = new List<float>();
+        foreach (var (score, rows, delays) in new[] { (1f, 9000, 180), (0f, 1000, 20) })
+        {
+            for (var i = 0; i < rows; i++)
+            {
+                labels.Add(i < delays ? (byte)1 : (byte)0);
+                scores.Add(score);
+            }
+        }
+
+        var platt = CalibrationFit.Platt([.. labels], [.. scores]);
+
+        Assert.Equal(0.02, platt.Apply(1), 3);
+        Assert.Equal(0.02, platt.Apply(0), 3);
+    }
+
+    [Fact]
     public void Fit_WeightedScores_ChoosesAMethodThatBeatsTheRawBrier()
     {
         // Scores inflated as a 49× class weight would: true rate r shows as 49r / (49r + 1 − r).

@@ -5,6 +5,7 @@ using Streetcar.Core.Cache;
 using Streetcar.Core.Config;
 using Streetcar.Core.Json;
 using Streetcar.Evaluate;
+using Streetcar.Evaluate.Calibration;
 using Streetcar.Evaluate.Metrics;
 using Streetcar.Prepare.Tests.Fixtures;
 
@@ -38,10 +39,14 @@ internal sealed class TestWorkspace : IDisposable
 
     public string Root => _temp.Path;
 
+    /// <summary>The odds factor of the calibration <see cref="CacheModel"/> caches.</summary>
+    public const double OddsFactor = 0.1;
+
     /// <summary>
     /// Puts <paramref name="modelFolder"/> into the cache as the trained model of every repeat of
-    /// <paramref name="experiment"/>, each with an evaluation whose validation figures grow with the repeat number and
-    /// the last repeat collapsed (all the serving rule reads); returns the key of the repeat that serves.
+    /// <paramref name="experiment"/>, each with an evaluation whose validation figures grow with the repeat number,
+    /// the last repeat collapsed (all the serving rule reads) and a prior-correction calibration with odds factor
+    /// <see cref="OddsFactor"/>; returns the key of the repeat that serves.
     /// </summary>
     public CacheKey CacheModel(string experiment, string modelFolder)
     {
@@ -57,6 +62,7 @@ internal sealed class TestWorkspace : IDisposable
                 ValidRocAuc = valid.RocAuc,
                 Valid = valid,
                 Collapsed = run.Repeat == loaded.Runs.Count && loaded.Runs.Count > 1,
+                Calibration = new CalibrationResult(CalibrationFit.Prior(1, 1 / OddsFactor), [], 0, 0, 0, 0, 0, 0, 0, 0, []),
             };
             ctx.Cache.GetOrCreate(run.EvaluateKey, new CacheEntryInfo(run.Label), folder => StableJson.Write(Path.Combine(folder, EvaluateStep.MetricsFile), metrics));
         }
