@@ -48,16 +48,44 @@ Task("BuildCli")
 });
 
 Task("Test")
-    .Description("Runs every test project, the TorchSharp smoke test and the real-data tests included.")
+    .Description("Runs every test project, the TorchSharp smoke test, the real-data tests and the lockstep test against PyTorch included.")
     .IsDependentOn("Build")
-    .Does<BuildParameters>(p => DotNetTest(Paths.Solution, new DotNetTestSettings
+    .Does<BuildParameters>(p =>
+{
+    // PyTorchLockstepTests trains beside Debian's python3-torch; without it the test fails and says so.
+    EnsurePythonModules("Test", "the lockstep test of the training loss against PyTorch", ("torch", "python3-torch"));
+    DotNetTest(Paths.Solution, new DotNetTestSettings
     {
         Configuration = p.Configuration,
         NoBuild = true,
         NoRestore = true,
         Loggers = { "console;verbosity=normal", "trx" },
         ResultsDirectory = "tests/TestResults",
-    }));
+    });
+});
+
+/// As root with apt-get (as build.sh does for g++ and patchelf), installs the Debian packages of the modules the
+/// system python3 cannot import; otherwise warns, naming them and what needs them.
+void EnsurePythonModules(string task, string why, params (string Module, string Package)[] modules)
+{
+    var missing = modules.Where(m => !Succeeds("/usr/bin/python3", $"-c \"import {m.Module}\"")).Select(m => m.Package).ToArray();
+    if (missing.Length == 0)
+    {
+        return;
+    }
+    var packages = string.Join(" ", missing);
+    if (IsRunningOnLinux() && Environment.UserName == "root" && Succeeds("apt-get", "--version"))
+    {
+        Information($"{task}: installing {packages} with apt-get ({why})");
+        var noninteractive = new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" };
+        if (StartProcess("apt-get", new ProcessSettings { Arguments = "update -qq", RedirectStandardOutput = true }) == 0
+            && StartProcess("apt-get", new ProcessSettings { Arguments = $"install -y -qq {packages}", EnvironmentVariables = noninteractive, RedirectStandardOutput = true }) == 0)
+        {
+            return;
+        }
+    }
+    Warning($"{task}: /usr/bin/python3 lacks {packages} ({why}): apt-get install -y {packages}");
+}
 
 Task("Lint")
     .Description("Fails when `dotnet format` would change any file.")

@@ -39,24 +39,10 @@ Task("Bench")
     .Description("Benchmarks cold Prepare (vs reading the workbooks), a training epoch (fused vs the same model in PyTorch and vs per-column; exp7's hidden-layer model on the managed step vs PyTorch; GFLOP/s beside each) and the boosting fit and scoring (vs XGBoost hist and vs ML.NET's prediction), as ratios to baselines in the same run.")
     .Does<BuildParameters>(p =>
 {
-    // The PyTorch and XGBoost baselines run on Debian's python3-torch and python3-xgboost (with pandas). As root
-    // with apt-get, install what is missing (as build.sh does for g++ and patchelf); otherwise Bench prints how and
-    // still measures the rest.
-    var missing = new[] { ("torch", "python3-torch"), ("xgboost", "python3-xgboost"), ("pandas", "python3-pandas") }
-        .Where(m => !Succeeds("/usr/bin/python3", $"-c \"import {m.Item1}\""))
-        .Select(m => m.Item2)
-        .ToArray();
-    if (missing.Length > 0 && IsRunningOnLinux() && Environment.UserName == "root" && Succeeds("apt-get", "--version"))
-    {
-        var packages = string.Join(" ", missing);
-        Information($"Bench: installing {packages} with apt-get (the baselines of the epoch and boosting benchmarks)");
-        var noninteractive = new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" };
-        if (StartProcess("apt-get", new ProcessSettings { Arguments = "update -qq", RedirectStandardOutput = true }) != 0
-            || StartProcess("apt-get", new ProcessSettings { Arguments = $"install -y -qq {packages}", EnvironmentVariables = noninteractive, RedirectStandardOutput = true }) != 0)
-        {
-            Warning($"Bench: apt-get could not install {packages}; the rows that need them will say so");
-        }
-    }
+    // The PyTorch and XGBoost baselines run on Debian's python3-torch and python3-xgboost (with pandas); otherwise
+    // Bench prints how to install them and still measures the rest.
+    EnsurePythonModules("Bench", "the baselines of the epoch and boosting benchmarks; the rows that need them will say so",
+        ("torch", "python3-torch"), ("xgboost", "python3-xgboost"), ("pandas", "python3-pandas"));
     var arguments = new ProcessArgumentBuilder();
     // Only an explicit --data-source: by default Bench reads the pipeline's own data/raw when present.
     if (HasArgument("data-source"))

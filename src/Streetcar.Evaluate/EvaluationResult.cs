@@ -1,4 +1,6 @@
+using Streetcar.Evaluate.Calibration;
 using Streetcar.Evaluate.Metrics;
+using Streetcar.Evaluate.OperatingPoints;
 
 namespace Streetcar.Evaluate;
 
@@ -30,4 +32,26 @@ public sealed record EvaluationResult(
 
     /// <summary>Recall on the validation split at the chosen threshold (what a target_recall rule aimed at).</summary>
     public double ValidRecall { get; init; } = double.NaN;
+
+    /// <summary>Whether the kept model is degenerate by <see cref="Collapse.CollapseRule"/> (judged on validation).</summary>
+    public bool Collapsed { get; init; }
+
+    /// <summary>Why the kept model is collapsed (one line with the numbers); null when it is not.</summary>
+    public string? CollapseReason { get; init; }
+
+    /// <summary>The calibration fitted on validation: raw score → chance of a delay; null in entries before version 4.</summary>
+    public CalibrationResult? Calibration { get; init; }
+
+    /// <summary>
+    /// Operating points (<see cref="OperatingPoint.RecallTarget"/> at recall 0.80, then
+    /// <see cref="OperatingPoint.AlertBudget"/> at 10 % of slots): thresholds on validation, figures on test.
+    /// </summary>
+    public IReadOnlyList<OperatingPoint> OperatingPoints { get; init; } = [];
+
+    /// <summary>
+    /// Every metric on the validation split at the chosen threshold: what the report's choices read (the serving
+    /// repeat and the recommendation rank on the primary metric's validation value, never on test). Null in entries
+    /// written before it was recorded.
+    /// </summary>
+    public ClassificationMetrics? Valid { get; init; }
 }

@@ -22,7 +22,8 @@ namespace Streetcar.Prepare;
 public static class PrepareStage
 {
     /// <summary>Version of the stage's logic; part of every Prepare cache key.</summary>
-    public const int Version = 3;
+    /// <remarks>4: the out-of-time test period ends at the grid's last day with a record.</remarks>
+    public const int Version = 4;
 
     /// <summary>Reads and validates a Prepare config (e.g. <c>data/prepare.yml</c>).</summary>
     public static PrepareConfig ReadConfig(string path) => YamlConfigReader.Read<PrepareConfig>(path).Validate(path);

@@ -47,11 +47,15 @@ public static class ReportStage
             {
                 CurvePlots.WriteExperiment(curves, dir);
             }
+            if (experiment.Evaluation?.Calibration is { } calibration)
+            {
+                ReliabilityPlot.Write(experiment.Name, calibration, dir);
+            }
         }
         cancel.ThrowIfCancellationRequested();
         ForestPlots.Write(ReportStatistics.From(input), dir);
         CurvePlots.WriteOverlay(input.Experiments.Select(e => e.Curves).OfType<CurveSeries>().ToArray(), dir);
-        File.WriteAllText(Path.Combine(dir, MetricsFile), StableJson.Serialize(input.Experiments.Select(ExperimentMetrics.From).ToList()));
+        File.WriteAllText(Path.Combine(dir, MetricsFile), StableJson.Serialize(ExperimentMetrics.AllOf(input)));
         File.WriteAllText(Path.Combine(dir, ReportFile), MarkdownReport.Render(input));
     }
 

@@ -14,20 +14,20 @@ public sealed class StatisticsWiringTests
     {
         var md = MarkdownReport.Render(RepeatedSample.Input());
 
-        // exp1 caught 20, 24, 22 of 50: recall 0.44 ± 0.04, t(0.975, 2) = 4.3027 → ± 0.0994.
+        // exp1 caught 20, 24, 22 of 50: recall 0.44 ± 0.04; the bootstrap over three repeats reaches their extremes
+        // (a resample of one value three times has probability 1/27 > 2.5 %).
         Assert.Contains("| exp1 | 3 |", md);
-        Assert.Contains("| 0.4400 ± 0.0400 [0.3406, 0.5394] |", md);
+        Assert.Contains("| 0.4400 ± 0.0400 [0.4000, 0.4800] |", md);
         Assert.Contains("![recall over repeats](plots/forest-test_recall.svg)", md);
         Assert.DoesNotContain("forest-epochs_run", md);
         // exp3 has the best mean recall (98/150 = 0.6533, exp2 97/150); its serving repeat caught 33 of 50.
-        Assert.Contains("For scale, exp3's recall in its serving repeat (2; the experiment with the best mean recall) is 0.6600 (33 of 50 delays caught)", md);
-        // Per repeat exp2 − exp1 caught 10, 11, 10 more of 50: +0.2067.
-        Assert.Contains("- exp2 vs exp1: recall differs by +0.2067", md);
-        Assert.Contains("- exp3 vs exp2: recall differs by", md);
-        Assert.Contains("**In short**", md);
-        Assert.Contains("- Recall: significant: exp2 vs exp1; not significant: exp3 vs exp2.\n", md);
-        // Epochs run grow by one per repeat in every experiment: every difference is 0.
-        Assert.Contains("- Epochs run: no difference is significant (exp2 vs exp1, exp3 vs exp2).\n", md);
+        Assert.Contains("For scale (an illustration, not a choice), exp3's recall in its serving repeat (2; the experiment with the best mean recall) is 0.6600 (33 of 50 delays caught)", md);
+        // Per repeat exp2 − exp1 caught 10, 11, 10 more of 50: +0.2067, significant (bold) after Holm.
+        Assert.Contains("| Pair | Test accuracy | Recall | Precision | ROC AUC | PR AUC |\n", md);
+        Assert.Matches(@"\| exp2 vs exp1 \| [^|]+ \| \*\*\+0\.2067 \[", md);
+        Assert.Matches(@"\| exp3 vs exp2 \| [^|]+ \| [+-]0\.\d{4} \[", md);
+        // Epochs run is a design variable: in the table, never tested.
+        Assert.DoesNotContain("| Pair | Test accuracy | Recall | Precision | ROC AUC | PR AUC | Epochs run |", md);
     }
 
     [Fact]
@@ -37,10 +37,10 @@ public sealed class StatisticsWiringTests
 
         var md = MarkdownReport.Render(input);
 
-        Assert.Contains("- exp3 vs exp1: recall differs by", md);
+        Assert.Contains("| exp3 vs exp1 |", md);
         Assert.DoesNotContain("exp2 vs exp1", md);
-        // exp3 − exp1 caught 11, 9, 12 more: paired t = 12.1 on 2 degrees of freedom, p = 0.007.
-        Assert.Contains("- Recall: every difference is significant (exp3 vs exp1).\n", md);
+        // exp3 − exp1 caught 11, 9, 12 more: paired t = 12.1 on 2 degrees of freedom, p = 0.007: bold.
+        Assert.Matches(@"\| exp3 vs exp1 \| [^|]+ \| \*\*\+0\.2133 \[[^|]+ p 0\.007\*\* \|", md);
     }
 
     [Fact]
@@ -53,11 +53,25 @@ public sealed class StatisticsWiringTests
         Assert.Equal(3, recall.N);
         Assert.Equal(0.44, recall.Mean, 12);
         Assert.Equal(0.04, recall.Sd!.Value, 12);
-        Assert.Equal(0.3406, recall.CiLower!.Value, 4);
-        Assert.Equal(0.5394, recall.CiUpper!.Value, 4);
+        Assert.Equal(0.40, recall.CiLower!.Value, 12);
+        Assert.Equal(0.48, recall.CiUpper!.Value, 12);
         Assert.Equal(0.95, recall.Level);
         Assert.Equal(RepeatMetrics.All.Select(m => m.Key()), read[0].Summaries.Select(s => s.Metric));
         Assert.True(json.IndexOf("\"repeats\"", StringComparison.Ordinal) < json.IndexOf("\"summaries\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void MetricsJson_CarriesTheGap_OnTheRecommendedExperimentOnly_AsTheReportPrintsIt()
+    {
+        var gap = new TestGap("exp3", "exp2", Streetcar.Core.Config.PrimaryMetric.PrAuc, 0.2050, 0.1949, new Interval(0.0071, 0.0128, 0.95), 0.0015, 1000, 19, 590_512);
+        var input = RepeatedSample.Input() with { Gap = gap };
+
+        var json = StableJson.Serialize(ExperimentMetrics.AllOf(input));
+
+        var read = StableJson.Deserialize<List<ExperimentMetrics>>(json);
+        Assert.Equal(gap, read.Single(m => m.Name == "exp3").GapToRunnerUp);
+        Assert.All(read.Where(m => m.Name != "exp3"), m => Assert.Null(m.GapToRunnerUp));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(json, "gap_to_runner_up"));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Streetcar.Cli.Output;
 using Streetcar.Cli.Pipeline;
 using Streetcar.Cli.Scoring;
 using Streetcar.Core.Errors;
+using Streetcar.Evaluate.Calibration;
 using Streetcar.Score;
 using Streetcar.Score.Batch;
 
@@ -22,7 +23,7 @@ public static class ScoreCommand
     private static readonly Option<string?> Hour = new("--hour") { Description = "Hour of the trip, 0–23, with --date.", HelpName = "HOUR" };
     private static readonly Option<string?> Experiment = new("--experiment", "-e")
     {
-        Description = $"Experiment whose cached model scores. Default: the evaluated early-stopping experiment with the best test recall in results/metrics.json, else {ChosenExperiment.Fallback}.",
+        Description = $"Experiment whose cached model scores. Default: the report's recommendation in results/metrics.json (best validation mean of the primary metric), else {ChosenExperiment.Fallback}.",
         HelpName = "NAME",
     };
     private static readonly Option<string?> Model = new("--model") { Description = "Score with this model folder instead of an experiment's cached one.", HelpName = "DIR" };
@@ -37,7 +38,7 @@ public static class ScoreCommand
 
     public static Command Create(CliConsole console)
     {
-        var command = new Command("score", "Scores a trip (--route --direction --at, or --date --hour) or a CSV of trips (--input --output) with an experiment's trained model; prints the delay probability, the predicted class and the encoded inputs.")
+        var command = new Command("score", "Scores a trip (--route --direction --at, or --date --hour) or a CSV of trips (--input --output) with an experiment's trained model; prints the model's raw score and the predicted class (the threshold applies to the raw score), the calibrated chance of a delay (fitted on validation) and the encoded inputs.")
         {
             Route, Direction, At, Date, Hour, Experiment, Model, UnseenYear, Json, Input, Output,
         };
@@ -54,7 +55,7 @@ public static class ScoreCommand
                 throw new PipelineException($"{option} describes one trip and --input a CSV of trips: give one or the other", ExitCodes.Usage);
             }
             var trip = input is null ? Trip(result) : null;
-            var (folder, experiment, model, threshold) = ResolveModel(result, console);
+            var (folder, experiment, model, threshold, calibration) = ResolveModel(result, console);
             if (input is not null)
             {
                 // Before the model loads: a refused path is found in milliseconds, not after libtorch starts. The
@@ -75,7 +76,7 @@ public static class ScoreCommand
             {
                 var score = scorer.Score(trip);
                 var predict = clock.Elapsed;
-                console.Info(json ? ScoreReport.JsonOf(score, experiment, model).TrimEnd() : ScoreReport.Text(score, experiment, model, load, predict));
+                console.Info(json ? ScoreReport.JsonOf(score, experiment, model, calibration).TrimEnd() : ScoreReport.Text(score, experiment, model, load, predict, calibration));
             }
             else
             {
@@ -135,15 +136,15 @@ public static class ScoreCommand
     /// The model folder to load, the experiment name when known, how to name the model in the output, and the
     /// experiment's threshold (null with --model: the folder's own).
     /// </summary>
-    private static (string Folder, string? Experiment, string Model, double? Threshold) ResolveModel(ParseResult result, CliConsole console)
+    private static (string Folder, string? Experiment, string Model, double? Threshold, Calibrator? Calibration) ResolveModel(ParseResult result, CliConsole console)
     {
         if (result.GetValue(Model) is { } folder)
         {
-            return (folder, result.GetValue(Experiment), folder, null);
+            return (folder, result.GetValue(Experiment), folder, null, null);
         }
         var workspace = CommonOptions.LocateWorkspace(result);
         var name = result.GetValue(Experiment) ?? ChosenExperiment.FromResults(workspace);
-        var (entry, threshold) = ScoreStep.ServingModelOf(PipelineContext.Open(workspace, console, force: false), name);
-        return (entry.Folder, name, entry.Key.ToString(), threshold);
+        var (entry, threshold, calibration) = ScoreStep.ServingModelOf(PipelineContext.Open(workspace, console, force: false), name);
+        return (entry.Folder, name, entry.Key.ToString(), threshold, calibration);
     }
 }

@@ -28,6 +28,12 @@ public interface IModelKind
     /// <summary>The experiment's changes in the words of the book's comparison table (the threshold rule is added by the caller).</summary>
     string Changes(ExperimentConfig config);
 
+    /// <summary>
+    /// The class weights its training gave no-delay and delay rows on <paramref name="train"/>: what the calibration's
+    /// prior correction undoes.
+    /// </summary>
+    (double Zero, double One) ClassWeights(ExperimentConfig config, Core.Data.EncodedSplit train);
+
     /// <summary>Whether <paramref name="folder"/> is a model folder of this kind.</summary>
     bool Holds(string folder);
 

@@ -18,7 +18,7 @@ public static class ReportStep
     public static ReportInput Gather(PipelineContext ctx, PipelineRun run, PreparedData prepared, IReadOnlyList<SanityTrip> scoring)
     {
         var failures = new FailureLog(ctx.Workspace);
-        var outcomes = run.Experiments.Select(e => Outcome(ctx, e, failures))
+        var outcomes = run.Experiments.Select(e => Outcome(ctx, run, e, failures))
             .Concat(run.InvalidExperiments.Select(i => ExperimentOutcome.Failed(i.Key, "invalid config", "-", 0, i.Value)))
             .OrderBy(o => o.Name, StringComparer.Ordinal)
             .ToList();
@@ -26,7 +26,20 @@ public static class ReportStep
             .Where(p => ScoredOnTheSameRows(run, p.Baseline, p.Candidate))
             .Select(p => new ExperimentPair(p.Baseline, p.Candidate))
             .ToArray();
-        return new ReportInput(Facts(prepared.Summary()), outcomes, scoring) { RepeatsOverride = run.RepeatsOverride, Pairs = pairs, Settings = new ReportSettings { PrimaryMetric = run.ReportConfig.PrimaryMetric } };
+        var settings = new ReportSettings { PrimaryMetric = run.ReportConfig.PrimaryMetric };
+        var (gap, problem) = ReportGap.Of(ctx, run, outcomes, settings.PrimaryMetric);
+        // The report labels the raw score and the calibrated probability apart: a rider reads the second.
+        var calibrated = scoring.Select(t => outcomes.FirstOrDefault(o => o.Name == t.Experiment)?.Evaluation?.Calibration is { } c
+            ? t with { Calibrated = c.Calibrator.Apply(t.Probability) }
+            : t).ToArray();
+        return new ReportInput(Facts(prepared.Summary()), outcomes, calibrated)
+        {
+            RepeatsOverride = run.RepeatsOverride,
+            Pairs = pairs,
+            Settings = settings,
+            Gap = gap,
+            GapProblem = problem,
+        };
     }
 
     /// <summary>
@@ -34,11 +47,17 @@ public static class ReportStep
     /// paired comparison needs: an out-of-time experiment, or one with its own split seed, is not paired with a
     /// random-split one (their figures are side by side in the table, not tested against each other).
     /// </summary>
+    /// <remarks>
+    /// Nor is a gradient-boosting experiment paired with a network by repeat number: repeat i of two networks shares
+    /// its torch and shuffle seeds, but a boosting repeat's seed has nothing to do with a network's, so "the same
+    /// repeat" pairs nothing. The two best are compared over test rows instead (the recommendation's gap).
+    /// </remarks>
     private static bool ScoredOnTheSameRows(PipelineRun run, string baseline, string candidate)
     {
         var a = run.Experiments.FirstOrDefault(e => e.Name == baseline);
         var b = run.Experiments.FirstOrDefault(e => e.Name == candidate);
-        return a is null || b is null || a.Runs.Zip(b.Runs).All(p => p.First.SplitKey == p.Second.SplitKey);
+        return a is null || b is null
+            || (a.Config.Model == b.Config.Model && a.Runs.Zip(b.Runs).All(p => p.First.SplitKey == p.Second.SplitKey));
     }
 
     /// <summary>
@@ -87,7 +106,7 @@ public static class ReportStep
         ctx.Console.Info($"report: wrote {Path.GetRelativePath(ctx.Workspace.Root, ctx.Workspace.Report)} ({input.Experiments.Count} experiments)");
     }
 
-    private static ExperimentOutcome Outcome(PipelineContext ctx, Experiment e, FailureLog failures)
+    private static ExperimentOutcome Outcome(PipelineContext ctx, PipelineRun pipeline, Experiment e, FailureLog failures)
     {
         var hash = e.ConfigHash;
         if (failures.FailedWith(e.Name, e.Key) is { } error)
@@ -103,7 +122,7 @@ public static class ReportStep
             }
             repeats.Add(cached);
         }
-        var serving = ServingRepeat.Choose(repeats.Select(r => (r.Outcome.Repeat, r.Outcome.Evaluation.ValidRocAuc ?? double.NaN)).ToArray());
+        var serving = ServingRule.Choose([.. repeats.Select(r => (r.Outcome.Repeat, r.Outcome.Evaluation))], pipeline.ReportConfig.PrimaryMetric);
         var (outcome, history) = repeats.Single(r => r.Outcome.Repeat == serving);
         var points = history.Epochs.Select(r => new EpochPoint(r.Epoch, r.Loss, r.Accuracy, r.ValLoss, r.ValAccuracy)).ToList();
         return new ExperimentOutcome(e.Name, e.Changes, hash, history.EpochsRun, e.MaxEpochs, history.ChosenLabel, history.BestEpoch, points, outcome.Evaluation, null)
@@ -190,6 +209,10 @@ public static class ReportStep
             split?.ValidRows ?? 0,
             split?.TestRows ?? 0,
             notes,
-            s.Vintage?.Describe());
+            s.Vintage?.Describe())
+        {
+            CleanRowsByYear = s.Clean.RowsAfterRemovalByYear,
+            DistinctLocations = s.Clean.Location.After,
+        };
     }
 }

@@ -1,15 +1,15 @@
 using Streetcar.Core.Cache;
+using Streetcar.Core.Config;
 using Streetcar.Core.Json;
 using Streetcar.Evaluate;
+using Streetcar.Report.Model;
 
 namespace Streetcar.Cli.Pipeline;
 
 /// <summary>
-/// Which repeat of an experiment serves: the report's plots and `score` use its model. The rule: the repeat whose
-/// kept model has the median validation ROC AUC; with an even count, the better of the two middle ones; equal
-/// values go to the lower repeat number. Chosen on validation, never on test, so that the choice cannot flatter the
-/// test figures; on ROC AUC, because validation accuracy and unweighted loss both prefer a model that never
-/// predicts a delay; and the median, not the best, so that the plots show a typical run rather than a lucky one.
+/// Which repeat of an experiment serves: the report's plots and `score` use its model. The rule is
+/// <see cref="ServingRule"/> (the best validation value of the primary metric among the repeats that did not
+/// collapse), read here from the cached evaluations so that `score --experiment X` serves the report's model.
 /// </summary>
 public static class ServingRepeat
 {
@@ -17,9 +17,9 @@ public static class ServingRepeat
     /// The serving run of <paramref name="experiment"/> and its cached model folder, judged on the cached
     /// evaluations; null when a repeat has no cached model or evaluation.
     /// </summary>
-    public static (ExperimentRun Run, CacheEntry Model)? Of(PipelineContext ctx, Experiment experiment)
+    public static (ExperimentRun Run, CacheEntry Model)? Of(PipelineContext ctx, Experiment experiment, PrimaryMetric metric)
     {
-        var candidates = new List<(ExperimentRun Run, CacheEntry Model, double Score)>();
+        var candidates = new List<(ExperimentRun Run, CacheEntry Model, EvaluationResult Evaluation)>();
         foreach (var run in experiment.Runs)
         {
             if (!ctx.Cache.TryOpen(run.TrainKey, out var model) || !ctx.Cache.TryOpen(run.EvaluateKey, out var evaluation))
@@ -27,21 +27,10 @@ public static class ServingRepeat
                 return null;
             }
             var metrics = StableJson.Read<EvaluationResult>(evaluation.PathOf(EvaluateStep.MetricsFile));
-            candidates.Add((run, model, metrics.ValidRocAuc ?? double.NaN));
+            candidates.Add((run, model, metrics));
         }
-        var serving = Choose(candidates.Select(c => (c.Run.Repeat, c.Score)).ToArray());
+        var serving = ServingRule.Choose([.. candidates.Select(c => (c.Run.Repeat, c.Evaluation))], metric);
         var chosen = candidates.Single(c => c.Run.Repeat == serving);
         return (chosen.Run, chosen.Model);
-    }
-
-    /// <summary>The serving repeat among <paramref name="repeats"/> (repeat number, validation ROC AUC; NaN ranks last).</summary>
-    public static int Choose(IReadOnlyList<(int Repeat, double ValidRocAuc)> repeats)
-    {
-        if (repeats.Count == 0)
-        {
-            throw new ArgumentException("no repeats to choose from", nameof(repeats));
-        }
-        var ordered = repeats.OrderByDescending(r => double.IsNaN(r.ValidRocAuc) ? double.NegativeInfinity : r.ValidRocAuc).ThenBy(r => r.Repeat).ToArray();
-        return ordered[(ordered.Length - 1) / 2].Repeat;
     }
 }

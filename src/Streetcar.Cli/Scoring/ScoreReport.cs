@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Streetcar.Evaluate.Calibration;
 using Streetcar.Score;
 using Streetcar.Score.Batch;
 
@@ -15,16 +16,23 @@ public static class ScoreReport
         NewLine = "\n",
     };
 
-    /// <summary>One scored trip, for people; <paramref name="model"/> names the model folder used.</summary>
-    public static string Text(TripScore score, string experiment, string model, ScoreTimings load, TimeSpan predict)
+    /// <summary>
+    /// One scored trip, for people; <paramref name="model"/> names the model folder used. The raw score is what the
+    /// threshold (and the book's confusion matrices) apply to; trained with delays weighted, it is not a probability.
+    /// <paramref name="calibration"/> (fitted on validation) turns it into the chance of a delay a rider can read.
+    /// </summary>
+    public static string Text(TripScore score, string experiment, string model, ScoreTimings load, TimeSpan predict, Calibrator? calibration = null)
     {
         var inputs = string.Join("  ", score.Encoded.Inputs.Select(i => $"{i.Column}={i.Value}→{i.Code}"));
         var verdict = score.PredictedDelay ? "delay" : "no delay";
         var lines = new List<string>
         {
             $"{experiment}: {score.Trip}",
-            $"  delay probability  {score.Probability.ToString("F4", CultureInfo.InvariantCulture)}",
-            $"  predicted          {verdict} (a delay when the probability is ≥ the threshold {score.Threshold.ToString(CultureInfo.InvariantCulture)})",
+            $"  raw score          {score.Probability.ToString("F4", CultureInfo.InvariantCulture)} (the model's output; the threshold applies to it, it is not a probability)",
+            $"  predicted          {verdict} (a delay when the raw score is ≥ the threshold {score.Threshold.ToString(CultureInfo.InvariantCulture)})",
+            calibration is null
+                ? "  chance of a delay  not available (no calibration: the serving repeat's evaluation is not cached, or --model was given)"
+                : $"  chance of a delay  {calibration.Apply(score.Probability).ToString("F4", CultureInfo.InvariantCulture)} (the raw score calibrated on validation, {calibration.Method})",
             $"  encoded inputs     {inputs}",
         };
         lines.AddRange(score.Notes.Select(n => $"  note: {n}"));
@@ -33,12 +41,15 @@ public static class ScoreReport
     }
 
     /// <summary>One scored trip as JSON (no timings: the same trip gives the same text).</summary>
-    public static string JsonOf(TripScore score, string experiment, string model) => JsonSerializer.Serialize(new
+    /// <remarks><c>probability</c> is the raw score (kept for existing readers); <c>chance_of_delay</c> the calibrated one, null without a calibration.</remarks>
+    public static string JsonOf(TripScore score, string experiment, string model, Calibrator? calibration = null) => JsonSerializer.Serialize(new
     {
         experiment,
         model,
         trip = new { route = score.Trip.Route, direction = score.Trip.Direction, date = score.Trip.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), hour = score.Trip.Hour },
         probability = score.Probability,
+        chance_of_delay = calibration?.Apply(score.Probability),
+        calibration = calibration?.Method,
         threshold = score.Threshold,
         predicted_delay = score.PredictedDelay,
         inputs = score.Encoded.Inputs,

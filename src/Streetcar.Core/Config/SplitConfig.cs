@@ -4,7 +4,7 @@ namespace Streetcar.Core.Config;
 
 /// <summary>
 /// How the grid is split. The book's random split (default): test first, then train / valid within the rest. With
-/// <see cref="ByTime"/> set, an out-of-time split instead: test is every row from <c>test_from</c> on, train and
+/// <see cref="ByTime"/> set, an out-of-time split instead: test is every row from <c>test_from</c> to the grid's last day with a record, train and
 /// valid share the rows before it (by <see cref="TrainProportion"/>), and <see cref="TestProportion"/> is unused.
 /// </summary>
 public sealed record SplitConfig

@@ -1,3 +1,5 @@
+using Streetcar.Core.Config;
+
 namespace Streetcar.Evaluate.Metrics;
 
 /// <summary>
@@ -35,9 +37,10 @@ public static class ValidationMonitors
     /// The value of monitor <paramref name="name"/>. NaN when any score is NaN (a diverging model), and for the
     /// AUCs when the split lacks a class: a NaN is never an improvement, in either mode.
     /// <paramref name="zeroWeight"/> and <paramref name="oneWeight"/> are the class weights; only
-    /// <see cref="WeightedLoss"/> reads them.
+    /// <see cref="WeightedLoss"/> reads them, and <paramref name="activation"/> (which loss Keras computes).
     /// </summary>
-    public static double Value(string name, ReadOnlySpan<byte> labels, ReadOnlySpan<float> scores, double zeroWeight = 1, double oneWeight = 1)
+    public static double Value(string name, ReadOnlySpan<byte> labels, ReadOnlySpan<float> scores, double zeroWeight = 1, double oneWeight = 1,
+        Activation activation = Activation.HardSigmoid)
     {
         _ = Mode(name); // an unknown name fails here, before the NaN shortcut below
         if (labels.Length != scores.Length)
@@ -55,7 +58,7 @@ public static class ValidationMonitors
         {
             RocAuc => RankingMetrics.RocAuc(labels, scores),
             PrAuc => RankingMetrics.AveragePrecision(labels, scores),
-            _ => WeightedLogLoss.Compute(labels, scores, zeroWeight, oneWeight),
+            _ => WeightedLogLoss.Compute(labels, scores, zeroWeight, oneWeight, activation),
         };
     }
 }

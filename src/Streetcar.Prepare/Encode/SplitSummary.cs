@@ -15,6 +15,12 @@ public sealed record SplitSummary(
     /// <summary>The out-of-time split's first test day (<c>yyyy-MM-dd</c>); null for the random split.</summary>
     public string? TestFrom { get; init; }
 
+    /// <summary>The out-of-time split's last test day (<c>yyyy-MM-dd</c>): the grid's last day with a record; null for the random split.</summary>
+    public string? TestUntil { get; init; }
+
+    /// <summary>Grid rows after <see cref="TestUntil"/> (days with no record at all), in no split (out-of-time split).</summary>
+    public int TestRowsAfterLastRecord { get; init; }
+
     /// <summary>Test rows whose year no training row has, coded as <see cref="UnseenYearsCodedAs"/> (out-of-time split).</summary>
     public int TestRowsWithUnseenYear { get; init; }
 

@@ -25,18 +25,22 @@ public static class MarkdownReport
         md.Append("Deep-learning experiments on the TTC streetcar delay data, after chapter 6 of *Deep Learning with ");
         md.Append("Structured Data*. Rendered by `./build.sh --target=AllExperiments` from the cached metrics; ");
         md.Append("this file is committed so that it can be diffed between commits.\n\n");
-        DataSection.Render(md, input.Data);
         if (input.RepeatsOverride is { } repeats)
         {
             md.Append($"> **Repeats overridden on the command line:** every experiment ran {repeats} repeat{(repeats == 1 ? "" : "s")} ");
             md.Append("(`--repeats`), not the count its file configures; these are not the figures of the committed configs.\n\n");
         }
+        // Decision first: what to deploy and whether the book's steps hold; then the evidence.
+        var statistics = Statistics.ReportStatistics.From(input);
+        DecisionSection.Render(md, input, statistics);
+        BookFiguresSection.Render(md, input, statistics);
+        DataSection.Render(md, input.Data);
         ExperimentTable.Render(md, input.Experiments);
-        StatisticsSections.Render(md, Statistics.ReportStatistics.From(input));
+        StatisticsSections.Render(md, statistics);
         RecommendationSection.Render(md, input);
         foreach (var experiment in input.Experiments)
         {
-            ExperimentSection.Render(md, experiment);
+            ExperimentSection.Render(md, experiment, input.Settings.PrimaryMetric);
         }
         if (input.Scoring.Count > 0)
         {

@@ -1,13 +1,13 @@
 using System.Text;
-using Streetcar.Core.Config;
 using Streetcar.Report.Model;
 using Streetcar.Report.Plots;
 
 namespace Streetcar.Report.Markdown;
 
 /// <summary>
-/// The curves overlay and a recommendation generated from the figures: the best experiment on the configured
-/// primary metric, the runner-up and the gap, what the figure shows and what it does not.
+/// The curves overlay and the ranking behind the recommendation: every random-split experiment by its validation
+/// mean of the primary metric (the order the decision uses), its serving repeat and that model's test figure, and
+/// the gap between the first two.
 /// </summary>
 internal static class RecommendationSection
 {
@@ -19,49 +19,45 @@ internal static class RecommendationSection
             return;
         }
         var settings = input.Settings;
-        md.Append("## Curves and recommendation\n\n");
+        var label = ServingRule.Label(settings.PrimaryMetric);
+        var (ranked, _) = RecommendationRule.Rank(input.Experiments, settings.PrimaryMetric);
+        if (ranked.Count == 0 && !evaluated.Any(e => e.Curves is not null))
+        {
+            return;
+        }
+        md.Append("## Curves and the ranking\n\n");
         if (evaluated.Any(e => e.Curves is not null))
         {
             md.Append($"![ROC curves of all experiments]({CurvePlots.OverlayPath("roc")}) ");
             md.Append($"![Precision-recall curves of all experiments]({CurvePlots.OverlayPath("pr")})\n\n");
         }
-        var ranked = evaluated
-            .Select(e => (Experiment: e, Value: settings.Value(e.Evaluation!.Test)))
-            .Where(r => !double.IsNaN(r.Value))
-            .OrderByDescending(r => r.Value)
-            .ThenBy(r => r.Experiment.Name, StringComparer.Ordinal)
-            .ToArray();
-        if (ranked.Length == 0)
+        if (ranked.Count > 0)
         {
-            md.Append($"No experiment has a {settings.Label}; nothing to recommend.\n\n");
-            return;
+            md.Append($"| Rank | Experiment | Validation {label}, mean over repeats | Repeats | Serving repeat | Its test {label} |\n");
+            md.Append("|---:|---|---:|---:|---:|---:|\n");
+            for (var i = 0; i < ranked.Count; i++)
+            {
+                var e = input.Experiments.Single(x => x.Name == ranked[i].Name);
+                md.Append($"| {i + 1} | {Format.Cell(e.Name)} | {Format.Metric(ranked[i].ValidMean)} | {ranked[i].Repeats} | {e.ServingRepeat} | {Format.Metric(settings.Value(e.Evaluation!.Test))} |\n");
+            }
+            md.Append('\n');
+            md.Append("Ranked on validation, never on test (an experiment tested out of time is not ranked: its validation and test rows ");
+            md.Append("are other rows). The test column is reported, not used.");
+            if (input.Gap is { } gap)
+            {
+                md.Append($" The gap between the first two: {DecisionSection.GapText(gap)}.");
+            }
+            md.Append("\n\n");
         }
-        var (best, value) = ranked[0];
-        var t = best.Evaluation!.Test;
-        md.Append($"**Recommendation.** On the primary metric, {settings.Label} (`primary_metric: {ConfigEnum.Name(settings.PrimaryMetric)}` ");
-        md.Append($"in `experiments/{ReportSettings.FileName}`), the best experiment is **{best.Name}** with {Format.Metric(value)}");
-        if (ranked.Length > 1)
-        {
-            var (second, secondValue) = ranked[1];
-            md.Append($", ahead of {second.Name} ({Format.Metric(secondValue)}) by {Format.Metric(value - secondValue)}");
-        }
-        var how = double.TryParse(best.Evaluation.ThresholdRule, System.Globalization.CultureInfo.InvariantCulture, out _)
-            ? "fixed in its config"
-            : $"rule `{best.Evaluation.ThresholdRule}`, chosen on the validation split";
-        md.Append($". At its threshold of {Format.Metric(t.Threshold)} ({how}) ");
-        md.Append($"it finds {Format.Metric(t.Recall)} of the test delays at precision {Format.Metric(t.Precision)} and accuracy {Format.Metric(t.Accuracy)}.\n\n");
         if (evaluated.Any(e => e.Curves is not null))
         {
-            md.Append("The curves are the serving repeat's model on the test split, thinned to at most a few hundred points; the AUCs ");
-            md.Append("in the legends are computed from every score. They show how each model ranks trips at every threshold, not ");
-            md.Append("only at its own. ");
+            md.Append("The curves are each experiment's serving model on the test split, from at most a few hundred saved thresholds; ");
+            md.Append("the AUCs in the legends are computed from every score (PR AUC is average precision). A precision-recall curve ");
+            md.Append("starts at the model's highest threshold (no invented point at recall 0, precision 1) and joins two saved thresholds ");
+            md.Append("by the achievable interpolation (Davis and Goadrich 2006: flagging a random share of the rows between them, linear ");
+            md.Append("in true and false positives), not by a straight line, which would promise precision no threshold gives. A model ");
+            md.Append("with two score values is therefore two points and the curve between them. The curves show one model each, not ");
+            md.Append("how they move with the seed (the repeats table does) or in later years.\n\n");
         }
-        md.Append("These figures do not show how they move with the seed");
-        if (evaluated.Any(e => e.Repeats.Count > 1))
-        {
-            md.Append(": experiments ran repeats, and their spread (the repeat tables, and the intervals across repeats) ");
-            md.Append("is the yardstick for a gap; a difference smaller than that spread is not evidence that one model is better");
-        }
-        md.Append(". Nor do they show later years: the test split is a random sample of the same years as the training data.\n\n");
     }
 }

@@ -23,4 +23,11 @@ public sealed record DataFacts(
     long ValidRows,
     long TestRows,
     IReadOnlyList<QualityNote> Notes,
-    string? Vintage = null);
+    string? Vintage = null)
+{
+    /// <summary>Records after cleaning, by year (what the book prints per year).</summary>
+    public IReadOnlyDictionary<int, int> CleanRowsByYear { get; init; } = new Dictionary<int, int>();
+
+    /// <summary>Distinct locations after the book's location rule; null when not known.</summary>
+    public int? DistinctLocations { get; init; }
+}

@@ -44,7 +44,13 @@ public sealed record ExperimentOutcome(
 }
 
 /// <summary>A one-off scoring sanity check (the book's section 6.9).</summary>
-public sealed record SanityTrip(string Description, string Experiment, double Probability, bool PredictedDelay);
+/// <param name="Probability">The model's raw score (what the threshold applies to; not a chance of a delay when the
+/// classes were weighted in training).</param>
+public sealed record SanityTrip(string Description, string Experiment, double Probability, bool PredictedDelay)
+{
+    /// <summary>The raw score through the serving model's calibration: the chance of a delay; null when not calibrated.</summary>
+    public double? Calibrated { get; init; }
+}
 
 /// <summary>All the report is rendered from.</summary>
 public sealed record ReportInput(DataFacts Data, IReadOnlyList<ExperimentOutcome> Experiments, IReadOnlyList<SanityTrip> Scoring)
@@ -59,4 +65,13 @@ public sealed record ReportInput(DataFacts Data, IReadOnlyList<ExperimentOutcome
 
     /// <summary>How the recommendation judges (<c>experiments/_report.yml</c>).</summary>
     public ReportSettings Settings { get; init; } = new();
+
+    /// <summary>
+    /// The recommended experiment's gap on test to the runner-up, with its paired bootstrap interval over test rows;
+    /// null when there is none (see <see cref="GapProblem"/>).
+    /// </summary>
+    public Statistics.TestGap? Gap { get; init; }
+
+    /// <summary>Why there is no <see cref="Gap"/> (one line), when there are two ranked experiments but no gap.</summary>
+    public string? GapProblem { get; init; }
 }

@@ -26,6 +26,17 @@ public sealed record ExperimentMetrics(string Name, string ConfigHash, int Epoch
     /// <summary>Mean, sd and confidence interval over the repeats of every metric with a value, in table order.</summary>
     public IReadOnlyList<MetricSummary> Summaries { get; init; } = [];
 
+    /// <summary>
+    /// On the recommended experiment only: its gap on test to the runner-up with the paired bootstrap interval over
+    /// test rows, the same record the report prints (left out of every other entry).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TestGap? GapToRunnerUp { get; init; }
+
+    /// <summary>Every experiment's entry, the gap on the recommended one's.</summary>
+    public static IReadOnlyList<ExperimentMetrics> AllOf(ReportInput input) =>
+        [.. input.Experiments.Select(e => From(e) with { GapToRunnerUp = input.Gap is { } g && g.Best == e.Name ? g : null })];
+
     public static ExperimentMetrics From(ExperimentOutcome e)
     {
         var repeated = ReportStatistics.Repeated(e);

@@ -8,7 +8,8 @@ namespace Streetcar.Report.Plots;
 
 /// <summary>
 /// ROC and precision–recall plots as SVG: two per experiment (<c>plots/&lt;exp&gt;-roc.svg</c>, <c>-pr.svg</c>)
-/// and an overlay of all experiments (<see cref="OverlayPath"/>) with each AUC in the legend. The bytes depend
+/// and an overlay of all experiments (<see cref="OverlayPath"/>) with each AUC in the legend; precision–recall
+/// curves follow <see cref="AchievablePrCurve"/> (no invented starting point, no straight lines). The bytes depend
 /// on the data alone (curve points are thinned deterministically, SVG ids renumbered).
 /// </summary>
 public static class CurvePlots
@@ -81,7 +82,9 @@ public static class CurvePlots
         var plot = new Plot();
         foreach (var s in series)
         {
-            Line(plot, s.Curves.PrecisionRecall, overlay ? $"{s.Experiment} (PR AUC {Num(s.PrAuc)})" : $"PR AUC {Num(s.PrAuc)}");
+            var path = AchievablePrCurve.Of(s.Curves.PrecisionRecall);
+            Line(plot, [.. path.Select(p => p.Recall)], [.. path.Select(p => p.Precision)],
+                overlay ? $"{s.Experiment} (PR AUC {Num(s.PrAuc)})" : $"PR AUC {Num(s.PrAuc)}");
             if (!overlay && s.AtThreshold is { } m)
             {
                 Marker(plot, m.Recall, m.Precision, $"threshold {ThresholdText(s)}: recall {Num(m.Recall)}, precision {Num(m.Precision)}");
@@ -98,9 +101,12 @@ public static class CurvePlots
         return plot;
     }
 
-    private static void Line(Plot plot, IReadOnlyList<CurvePoint> points, string legend)
+    private static void Line(Plot plot, IReadOnlyList<CurvePoint> points, string legend) =>
+        Line(plot, [.. points.Select(p => p.X)], [.. points.Select(p => p.Y)], legend);
+
+    private static void Line(Plot plot, double[] xs, double[] ys, string legend)
     {
-        var line = plot.Add.ScatterLine(points.Select(p => p.X).ToArray(), points.Select(p => p.Y).ToArray());
+        var line = plot.Add.ScatterLine(xs, ys);
         line.LineWidth = 2;
         line.LegendText = legend;
     }

@@ -61,10 +61,26 @@ public static class ForestPlot
             }
         }
         plot.Axes.Left.SetTicks(positions, [.. rows.Select(r => r.Label)]);
-        plot.Axes.SetLimitsY(-0.6, rows.Count - 0.4);
-        plot.Title($"{metric.Label()}: mean and {Levels.Percent(level)} CI over repeats");
+        var (left, right) = XLimits(metric, rows);
+        plot.Axes.SetLimits(left, right, -0.6, rows.Count - 0.4);
+        var kind = metric.IsRate() ? "bootstrap interval" : "CI";
+        plot.Title($"{metric.Label()}: mean and {Levels.Percent(level)} {kind} over repeats");
         plot.XLabel(metric.Label());
         return SvgIds.Renumber(plot.GetSvgXml(Width, 90 + 42 * rows.Count));
+    }
+
+    /// <summary>
+    /// The x axis follows what is drawn (every estimate, interval end and dot) with a 5 % margin, and never leaves a
+    /// rate's range: a recall axis starting at −0.2 would show values no model can have.
+    /// </summary>
+    public static (double Left, double Right) XLimits(RepeatMetric metric, IReadOnlyList<ForestRow> rows)
+    {
+        var xs = rows.SelectMany(r => r.Points.Append(r.Estimate)
+            .Concat(r.Interval is { } i ? [i.Lower, i.Upper] : [])).ToArray();
+        var (low, high) = (xs.Min(), xs.Max());
+        var margin = Math.Max((high - low) * 0.05, metric.IsRate() ? 0.005 : 0.5);
+        var (left, right) = (low - margin, high + margin);
+        return metric.IsRate() ? (Math.Max(0, left), Math.Min(1, right)) : (left, right);
     }
 
     private static void Segment(Plot plot, double x1, double y1, double x2, double y2, Color colour)

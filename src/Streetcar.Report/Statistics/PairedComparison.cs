@@ -7,7 +7,8 @@ namespace Streetcar.Report.Statistics;
 /// </summary>
 /// <param name="Repeats">Repeats both experiments have (the pairs); 0 when none, and then nothing else is defined.</param>
 /// <param name="MeanDifference">Mean of the per-repeat differences (NaN without pairs).</param>
-/// <param name="Interval">Student-t interval of the mean difference; null for fewer than two pairs.</param>
+/// <param name="Interval">Interval of the mean difference: the bootstrap over the paired repeats for a rate or an AUC
+/// (<see cref="BootstrapInterval"/>), Student t otherwise; null for fewer than two pairs.</param>
 /// <param name="P">Two-sided paired t p-value; null for fewer than two pairs.</param>
 /// <param name="AdjustedP">Holm-adjusted across the family compared together; null when <see cref="P"/> is.</param>
 /// <param name="Sentence">What a reader can quote, e.g. "exp4 vs exp3: recall differs by -0.0020 (95 % CI -0.0310 to

@@ -42,7 +42,10 @@ public static class PairedComparisons
             var (pair, differences, t) = tests[i];
             var wilcoxon = differences.Count > 0 ? WilcoxonSignedRank.Exact(differences) : null;
             var significant = adjusted[i] is { } q && q < alpha;
-            var comparison = new PairedComparison(metric, pair, differences.Count, t?.MeanDifference ?? double.NaN, t?.Interval,
+            // A difference of two rates lies in [-1, 1]: its interval is the bootstrap one over the paired repeats, which
+            // stays inside [min, max] of the differences (as the summaries' intervals do); the test stays the paired t.
+            var interval = t?.Interval is null || !metric.IsRate() ? t?.Interval : BootstrapInterval.OfMean(differences, level);
+            var comparison = new PairedComparison(metric, pair, differences.Count, t?.MeanDifference ?? double.NaN, interval,
                 t?.P, adjusted[i], wilcoxon, alpha, significant, "");
             results.Add(comparison with { Sentence = PairedSentence.Write(comparison, t) });
         }

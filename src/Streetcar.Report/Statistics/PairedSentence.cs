@@ -25,7 +25,8 @@ internal static class PairedSentence
                 : $"{head} differs by exactly {difference} in every one of the {c.Repeats} repeats (no spread, so t is infinite); "
                     + $"Holm-adjusted p {StatisticsFormat.PEquals(c.AdjustedP.Value, c.Alpha)}: {verdict} over {c.Repeats} repeats.";
         }
-        return $"{head} differs by {difference} ({Levels.Percent(c.Interval.Level)} CI {StatisticsFormat.Number(c.Interval.Lower, decimals)} to "
+        var kind = c.Metric.IsRate() ? "bootstrap interval" : "CI";
+        return $"{head} differs by {difference} ({Levels.Percent(c.Interval.Level)} {kind} {StatisticsFormat.Number(c.Interval.Lower, decimals)} to "
             + $"{StatisticsFormat.Number(c.Interval.Upper, decimals)}); paired t p {StatisticsFormat.PEquals(c.P!.Value, c.Alpha)}, Holm-adjusted "
             + $"{StatisticsFormat.P(c.AdjustedP.Value, c.Alpha)}: {verdict} over {c.Repeats} repeats{WilcoxonClause(c)}.";
     }

@@ -40,6 +40,28 @@ public sealed record ProportionEstimate(long Successes, long Trials, double Prop
         return new ProportionEstimate(successes, trials, p, new Interval(lower, upper, level));
     }
 
+    /// <summary>
+    /// Clopper–Pearson (1934) exact interval: the Beta quantiles Beta(k, n − k + 1) at α/2 and Beta(k + 1, n − k) at
+    /// 1 − α/2 (0 at k = 0, 1 at k = n). Conservative (covers at least the level), which suits a handful of trials
+    /// such as 3 collapsed repeats of 5, where Wilson's normal approximation is rough.
+    /// </summary>
+    public static ProportionEstimate ClopperPearson(long successes, long trials, double level = 0.95)
+    {
+        Levels.Check(level);
+        if (trials < 0 || successes < 0 || successes > trials)
+        {
+            throw new ArgumentException($"{successes} successes out of {trials} trials is not a proportion");
+        }
+        if (trials == 0)
+        {
+            return new ProportionEstimate(0, 0, double.NaN, null);
+        }
+        var alpha = 1 - level;
+        var lower = successes == 0 ? 0 : Beta.InvCDF(successes, trials - successes + 1, alpha / 2);
+        var upper = successes == trials ? 1 : Beta.InvCDF(successes + 1, trials - successes, 1 - alpha / 2);
+        return new ProportionEstimate(successes, trials, (double)successes / trials, new Interval(lower, upper, level));
+    }
+
     /// <summary>Recall of one model on its test set, TP / (TP + FN), with its Wilson interval.</summary>
     public static ProportionEstimate RecallOf(ConfusionMatrix c, double level = 0.95) =>
         Wilson(c.TruePositives, c.TruePositives + c.FalseNegatives, level);

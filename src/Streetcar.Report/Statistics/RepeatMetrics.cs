@@ -39,6 +39,12 @@ public static class RepeatMetrics
     /// <summary>Decimals for a value or a difference: four for the rates (as in the experiments table), one for epochs.</summary>
     public static int Decimals(this RepeatMetric metric) => metric == RepeatMetric.EpochsRun ? 1 : 4;
 
+    /// <summary>
+    /// A rate or an AUC, bounded by [0, 1]: its interval over repeats is the bootstrap one, and only these are
+    /// tested between experiments (epochs run is a design variable: the config sets it, so testing it says nothing).
+    /// </summary>
+    public static bool IsRate(this RepeatMetric metric) => metric != RepeatMetric.EpochsRun;
+
     /// <summary>The metric's value in one repeat.</summary>
     public static double Of(this RepeatMetric metric, RepeatScores scores) => metric switch
     {

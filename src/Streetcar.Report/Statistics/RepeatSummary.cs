@@ -11,7 +11,9 @@ namespace Streetcar.Report.Statistics;
 /// <param name="N">Number of defined values.</param>
 /// <param name="Undefined">Values left out because they were NaN (e.g. ROC AUC on a test set with one class).</param>
 /// <param name="Sd">Sample standard deviation (n − 1 denominator).</param>
-/// <param name="Interval">Student-t confidence interval of the mean: mean ± t(1 − α/2, n − 1) · sd / √n.</param>
+/// <param name="Interval">Confidence interval of the mean: for a rate or an AUC the percentile bootstrap over the
+/// repeats (<see cref="BootstrapInterval"/>: inside [0, 1] by construction); for a count (epochs run) Student t,
+/// mean ± t(1 − α/2, n − 1) · sd / √n.</param>
 public sealed record RepeatSummary(
     IReadOnlyList<double> Values,
     int N,
@@ -23,8 +25,9 @@ public sealed record RepeatSummary(
     double Max)
 {
     /// <summary>Summarises <paramref name="values"/> (NaNs are counted in <see cref="Undefined"/> and left out).</summary>
+    /// <param name="bootstrap">The interval from <see cref="BootstrapInterval"/> (a rate or an AUC) instead of Student t.</param>
     /// <exception cref="ArgumentException">No defined value, or a level outside (0, 1).</exception>
-    public static RepeatSummary Of(IEnumerable<double> values, double level = 0.95)
+    public static RepeatSummary Of(IEnumerable<double> values, double level = 0.95, bool bootstrap = false)
     {
         Levels.Check(level);
         var all = values.ToList();
@@ -41,6 +44,7 @@ public sealed record RepeatSummary(
         }
         var sd = Math.Sqrt(defined.Sum(v => (v - mean) * (v - mean)) / (n - 1));
         var half = StudentT.InvCDF(0, 1, n - 1, 1 - (1 - level) / 2) * sd / Math.Sqrt(n);
-        return new RepeatSummary(defined, n, all.Count - n, mean, sd, new Interval(mean - half, mean + half, level), defined.Min(), defined.Max());
+        var interval = bootstrap ? BootstrapInterval.OfMean(defined, level) : new Interval(mean - half, mean + half, level);
+        return new RepeatSummary(defined, n, all.Count - n, mean, sd, interval, defined.Min(), defined.Max());
     }
 }

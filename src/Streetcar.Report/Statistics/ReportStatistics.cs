@@ -7,7 +7,7 @@ namespace Streetcar.Report.Statistics;
 /// metrics.json agree: every experiment's repeats, the paired comparisons and one model's test-set interval.
 /// </summary>
 /// <param name="Experiments">Every experiment in report order; a failed one has no repeats.</param>
-/// <param name="Comparisons">The pairs compared on every metric (each metric its own Holm family).</param>
+/// <param name="Comparisons">The pairs compared on every rate and AUC (each metric its own Holm family).</param>
 /// <param name="TestSet">The serving repeat's recall, with its Wilson interval, of the experiment with the best mean recall.</param>
 /// <param name="TestSetLabel">That model in a few words, for its forest-plot row ("exp5 repeat 3").</param>
 public sealed record ReportStatistics(
@@ -17,13 +17,16 @@ public sealed record ReportStatistics(
     string? TestSetLabel)
 {
     /// <summary>The metrics drawn as forest plots: the rates (epochs run is in the table, not a headline).</summary>
-    public static IReadOnlyList<RepeatMetric> ForestMetrics { get; } = [.. RepeatMetrics.All.Where(m => m != RepeatMetric.EpochsRun)];
+    public static IReadOnlyList<RepeatMetric> ForestMetrics { get; } = [.. RepeatMetrics.All.Where(m => m.IsRate())];
+
+    /// <summary>The metrics tested between experiments: the rates and AUCs, never a design variable such as epochs run.</summary>
+    public static IReadOnlyList<RepeatMetric> TestedMetrics => ForestMetrics;
 
     public static ReportStatistics From(ReportInput input)
     {
         var experiments = input.Experiments.Select(Repeated).ToList();
         var pairs = input.Pairs ?? ExperimentPair.Consecutive([.. input.Experiments.Select(e => e.Name)]);
-        var comparisons = PairedComparisons.CompareEach(experiments, pairs, RepeatMetrics.All);
+        var comparisons = PairedComparisons.CompareEach(experiments, pairs, TestedMetrics);
         var (testSet, label) = TestSetOf(input, experiments);
         return new ReportStatistics(experiments, comparisons, testSet, label);
     }

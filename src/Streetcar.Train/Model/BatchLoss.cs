@@ -7,12 +7,14 @@ using Streetcar.Train.Training;
 namespace Streetcar.Train.Model;
 
 /// <summary>
-/// The output activation, Keras' clipped cross-entropy and its gradient for a batch of outputs, eight rows per
-/// <see cref="Vector256{T}"/>: what <see cref="FusedTrainingStep"/> computes per row after the last layer.
-/// Why: one row at a time it was a log, two divisions and their dependency chain per row, about a third of
-/// the book model's step.
+/// The output activation, Keras' cross-entropy (<see cref="KerasBinaryCrossEntropy"/>) and its gradient for a batch
+/// of outputs, eight rows per <see cref="Vector256{T}"/>: what <see cref="FusedTrainingStep"/> computes per row after
+/// the last layer. Why: one row at a time it was a log, two divisions and their dependency chain per row, about a
+/// third of the book model's step.
 /// </summary>
 /// <remarks>
+/// hard_sigmoid: the probability path, p clipped to [ε, 1 − ε], −log(p + ε) or −log(1 − p + ε), gradient zero where
+/// the clip (or the hard sigmoid) acts. sigmoid: the logits path, max(z, 0) − z·t + log(1 + e^−|z|), gradient σ(z) − t.
 /// The same operations in the same order as the per-row formula, except the log (and the sigmoid's exp), which
 /// are <see cref="Vector256.Log(Vector256{float})"/> and <see cref="Vector256.Exp(Vector256{float})"/>: within
 /// an ulp or so of <see cref="MathF.Log(float)"/>, and as fixed-width managed code the same bits on every run.
@@ -22,10 +24,6 @@ internal static class BatchLoss
 {
     private const int Lanes = 8;
     private const float HardSigmoidSlope = 0.2f;
-
-    // Torch converts the double clip bounds to float; so does this (1 - 1e-7 becomes 0.99999988).
-    private const float ClipLow = (float)KerasBinaryCrossEntropy.Epsilon;
-    private const float ClipHigh = (float)(1.0 - KerasBinaryCrossEntropy.Epsilon);
 
     /// <summary>
     /// Σ w·l over the rows of <paramref name="outputs"/> (the last layer's z; NaN when one
@@ -67,13 +65,9 @@ internal static class BatchLoss
             {
                 return (double.NaN, correct);
             }
-            var (p, slope) = Activate(z, hardSigmoid);
-            var clipped = Vector256.Min(Vector256.Max(p, Vector256.Create(ClipLow)), Vector256.Create(ClipHigh));
-            // torch's binary_cross_entropy gradient, (p − t) / max(p·(1 − p), 1e-12), zero where the clip acted.
-            var passes = Vector256.GreaterThanOrEqual(p, Vector256.Create(ClipLow)) & Vector256.LessThanOrEqual(p, Vector256.Create(ClipHigh));
-            var g = w / rows * (clipped - t) / Vector256.Max((Vector256<float>.One - clipped) * clipped, Vector256.Create(1e-12f)) * slope;
-            g = Vector256.ConditionalSelect(passes, g, Vector256<float>.Zero);
-            CrossEntropy(clipped, t).CopyTo(rowLoss);
+            var (p, g, l) = hardSigmoid ? Probabilities(z, t) : Logits(z, t);
+            g = w / rows * g;
+            l.CopyTo(rowLoss);
             var right = ~(Vector256.GreaterThan(p, Vector256.Create(0.5f)) ^ Vector256.GreaterThan(t, Vector256.Create(0.5f)));
             correct += BitOperations.PopCount(right.ExtractMostSignificantBits() & ((1u << count) - 1));
             if (count == Lanes)
@@ -93,31 +87,43 @@ internal static class BatchLoss
         return (loss, correct);
     }
 
-    /// <summary>Output activation and its derivative (0 where hard_sigmoid is clipped).</summary>
-    private static (Vector256<float> P, Vector256<float> Slope) Activate(Vector256<float> z, bool hardSigmoid)
+    /// <summary>hard_sigmoid: p, ∂l/∂z and l of the clipped probability (Keras' probability path).</summary>
+    private static (Vector256<float> P, Vector256<float> Gradient, Vector256<float> Loss) Probabilities(Vector256<float> z, Vector256<float> t)
     {
-        if (hardSigmoid)
-        {
-            var u = (z * HardSigmoidSlope) + Vector256.Create(0.5f);
-            var inside = Vector256.GreaterThanOrEqual(u, Vector256<float>.Zero) & Vector256.LessThanOrEqual(u, Vector256<float>.One);
-            return (Vector256.Min(Vector256.Max(u, Vector256<float>.Zero), Vector256<float>.One),
-                Vector256.ConditionalSelect(inside, Vector256.Create(HardSigmoidSlope), Vector256<float>.Zero));
-        }
-        var s = Vector256<float>.One / (Vector256<float>.One + Vector256.Exp(-z));
-        return (s, s * (Vector256<float>.One - s));
+        var one = Vector256<float>.One;
+        var epsilon = Vector256.Create(KerasBinaryCrossEntropy.EpsilonF);
+        var high = Vector256.Create(KerasBinaryCrossEntropy.ClipHigh);
+        var u = (z * HardSigmoidSlope) + Vector256.Create(0.5f);
+        var inside = Vector256.GreaterThanOrEqual(u, Vector256<float>.Zero) & Vector256.LessThanOrEqual(u, one);
+        var p = Vector256.Min(Vector256.Max(u, Vector256<float>.Zero), one);
+        var c = Vector256.Min(Vector256.Max(p, epsilon), high);
+        // Gradient flows where neither the hard sigmoid nor the clip acted (both pass at their bounds, as TF's and torch's clamps).
+        var passes = inside & Vector256.GreaterThanOrEqual(p, epsilon) & Vector256.LessThanOrEqual(p, high);
+        var up = c + epsilon;
+        var down = one - c + epsilon;
+        var dc = ((one - t) / down) - (t / up);
+        var g = Vector256.ConditionalSelect(passes, dc * HardSigmoidSlope, Vector256<float>.Zero);
+        return (p, g, CrossEntropy(up, down, t));
     }
 
-    /// <summary>torch's binary_cross_entropy of eight rows, logs floored at −100; one log per row for 0/1 labels.</summary>
-    private static Vector256<float> CrossEntropy(Vector256<float> p, Vector256<float> t)
+    /// <summary>sigmoid: p, ∂l/∂z and l from the logits (Keras' path for a Sigmoid output op), no clip.</summary>
+    private static (Vector256<float> P, Vector256<float> Gradient, Vector256<float> Loss) Logits(Vector256<float> z, Vector256<float> t)
     {
-        var floor = Vector256.Create(-100f);
+        var one = Vector256<float>.One;
+        var p = one / (one + Vector256.Exp(-z));
+        var l = Vector256.Max(z, Vector256<float>.Zero) - (z * t) + Vector256.Log(one + Vector256.Exp(-Vector256.Abs(z)));
+        return (p, p - t, l);
+    }
+
+    /// <summary>−[t·log(up) + (1 − t)·log(down)]; one log per row for 0/1 labels.</summary>
+    private static Vector256<float> CrossEntropy(Vector256<float> up, Vector256<float> down, Vector256<float> t)
+    {
         var one = Vector256.Equals(t, Vector256<float>.One);
         var zero = Vector256.Equals(t, Vector256<float>.Zero);
-        var q = Vector256<float>.One - p;
         if ((one | zero).ExtractMostSignificantBits() == (1u << Lanes) - 1)
         {
-            return -Vector256.Max(Vector256.Log(Vector256.ConditionalSelect(one, p, q)), floor);
+            return -Vector256.Log(Vector256.ConditionalSelect(one, up, down));
         }
-        return -((t * Vector256.Max(Vector256.Log(p), floor)) + ((Vector256<float>.One - t) * Vector256.Max(Vector256.Log(q), floor)));
+        return -((t * Vector256.Log(up)) + ((Vector256<float>.One - t) * Vector256.Log(down)));
     }
 }

@@ -37,14 +37,17 @@ public sealed class DenseHead : nn.Module<Tensor, Tensor>
     public Linear Output => output;
 
     /// <inheritdoc/>
-    public override Tensor forward(Tensor input)
+    public override Tensor forward(Tensor input) => OutputActivation.Apply(_activation, Logits(input));
+
+    /// <summary>The last layer's output before the activation: what Keras' loss reads for a sigmoid output.</summary>
+    public Tensor Logits(Tensor input)
     {
         var x = input;
         foreach (var layer in hidden)
         {
             x = nn.functional.relu(layer.forward(x));
         }
-        return OutputActivation.Apply(_activation, output.forward(x));
+        return output.forward(x);
     }
 
     private static Linear KerasDense(long inputs, long outputs)

@@ -68,11 +68,11 @@ public sealed class FusedModel : StreetcarModel
     }
 
     /// <inheritdoc/>
-    public override Tensor forward(Tensor input)
+    public override Tensor Logits(Tensor input)
     {
         // index_select rather than embedding: same lookup, but its backward is a plain index_add_, several
         // times faster on CPU than embedding's sort-based backward for 7000 indices per batch.
         var x = embedding.weight!.index_select(0, input.view(-1)).view(input.shape[0], Architecture.ConcatWidth);
-        return head.forward(dropout.forward(norm.forward(x)));
+        return head.Logits(dropout.forward(norm.forward(x)));
     }
 }

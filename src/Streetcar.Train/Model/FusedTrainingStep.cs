@@ -10,7 +10,7 @@ namespace Streetcar.Train.Model;
 /// <summary>
 /// Plain-SGD steps of a <see cref="FusedModel"/>, forward and backward written out over managed copies of its
 /// parameters, and its inference-mode predictions (the per-epoch validation pass). The same function as
-/// <c>model.forward</c> → <see cref="KerasBinaryCrossEntropy.WeightedSum"/> → <c>backward</c> →
+/// <c>model.forward</c> → <see cref="KerasBinaryCrossEntropy.WeightedSum(StreetcarModel, Tensor, Tensor, Tensor)"/> → <c>backward</c> →
 /// <see cref="PlainSgd.Step"/>, including the Keras batch-norm moving averages and the <see cref="SeededDropout"/>
 /// draws (proved by test), summed in another order, the loss's log from <see cref="BatchLoss"/>. Why: a batch
 /// of 1000 rows of the book's model is about 1 MFLOP, and through libtorch it costs ~60 calls with their
@@ -33,10 +33,6 @@ public sealed class FusedTrainingStep
     /// <summary>Rows per block of <see cref="Predict"/>: the buffers of a training batch, about.</summary>
     private const int PredictBlock = 1024;
     private const float HardSigmoidSlope = 0.2f;
-
-    // Torch converts the double clip bounds to float; so does this (1 - 1e-7 becomes 0.99999988).
-    private const float ClipLow = (float)KerasBinaryCrossEntropy.Epsilon;
-    private const float ClipHigh = (float)(1.0 - KerasBinaryCrossEntropy.Epsilon);
 
     private readonly FusedModel _model;
     private readonly int _columns;
@@ -434,7 +430,7 @@ public sealed class FusedTrainingStep
     }
 
     /// <summary>
-    /// x̂ = (x − mean)·rstd in place, h = dropout(γ·x̂ + β) into <see cref="_work"/>, the output, the clipped
+    /// x̂ = (x − mean)·rstd in place, h = dropout(γ·x̂ + β) into <see cref="_work"/>, the output, Keras'
     /// cross-entropy and its gradient with respect to the dense layer's output into <see cref="_gradOut"/>
     /// (<see cref="BatchLoss"/>).
     /// </summary>
@@ -498,17 +494,6 @@ public sealed class FusedTrainingStep
             (y * scale).StoreUnsafe(ref h, at);
         }
     }
-
-    /// <summary>Keras' loss of one row: torch's binary_cross_entropy of the clipped prediction.</summary>
-    public static float ClippedCrossEntropy(float p, float t) => CrossEntropy(Math.Clamp(p, ClipLow, ClipHigh), t);
-
-    /// <summary>torch's binary_cross_entropy of one row, logs floored at −100; one log for a 0/1 label.</summary>
-    private static float CrossEntropy(float p, float t) => t switch
-    {
-        1f => -MathF.Max(MathF.Log(p), -100f),
-        0f => -MathF.Max(MathF.Log(1 - p), -100f),
-        _ => -((t * MathF.Max(MathF.Log(p), -100f)) + ((1 - t) * MathF.Max(MathF.Log(1 - p), -100f))),
-    };
 
     /// <summary>Output activation and its derivative (0 where hard_sigmoid is clipped).</summary>
     private (float P, float Slope) Activate(float z)

@@ -50,7 +50,7 @@ public sealed class PerColumnModel : StreetcarModel
     public override Tensor IndexInput(Tensor codes) => codes.to_type(ScalarType.Int64).contiguous();
 
     /// <inheritdoc/>
-    public override Tensor forward(Tensor input)
+    public override Tensor Logits(Tensor input)
     {
         var parts = new Tensor[embeddings.Count];
         for (var c = 0; c < parts.Length; c++)
@@ -59,6 +59,6 @@ public sealed class PerColumnModel : StreetcarModel
         }
         // Dropout acts element by element, so dropout of each column then concatenation is dropout of the
         // concatenation: one draw sequence, the same as the fused form's.
-        return head.forward(dropout.forward(cat(parts, 1)));
+        return head.Logits(dropout.forward(cat(parts, 1)));
     }
 }

@@ -26,6 +26,12 @@ public abstract class StreetcarModel : nn.Module<Tensor, Tensor>
     /// <summary>The model's dropout layer, whose generator state a resumed training run restores.</summary>
     public abstract SeededDropout Dropout { get; }
 
+    /// <summary>The probability of a delay for indexed inputs: the output activation of <see cref="Logits"/>.</summary>
+    public override Tensor forward(Tensor input) => OutputActivation.Apply(Architecture.Activation, Logits(input));
+
+    /// <summary>The last layer's pre-activation output [rows, 1] for indexed inputs (what the sigmoid loss reads).</summary>
+    public abstract Tensor Logits(Tensor input);
+
     /// <summary>Maps raw codes [rows, columns] (int64) to this form's embedding indices.</summary>
     public abstract Tensor IndexInput(Tensor codes);
 

@@ -1,3 +1,4 @@
+using Streetcar.Core.Config;
 using Streetcar.Core.Errors;
 using Streetcar.Core.Randomness;
 using Streetcar.Evaluate.Metrics;
@@ -54,7 +55,7 @@ public static class Trainer
             var record = new EpochRecord(epoch, loss, accuracy, valLoss, valAccuracy,
                 ValidationMonitors.Value(ValidationMonitors.RocAuc, validLabels, valScores),
                 ValidationMonitors.Value(ValidationMonitors.PrAuc, validLabels, valScores),
-                ValidationMonitors.Value(ValidationMonitors.WeightedLoss, validLabels, valScores, options.ZeroWeight, options.OneWeight));
+                ValidationMonitors.Value(ValidationMonitors.WeightedLoss, validLabels, valScores, options.ZeroWeight, options.OneWeight, model.Architecture.Activation));
             history.Add(record);
             var stop = false;
             foreach (var callback in callbacks)
@@ -131,21 +132,21 @@ public static class Trainer
         step.Predict(validInputs, scores);
         // As the autograd path leaves it (its validation pass switches to inference mode).
         model.eval();
-        var (valLoss, valAccuracy) = ValidationFigures(scores, validLabels);
+        var (valLoss, valAccuracy) = ValidationFigures(scores, validLabels, model.Architecture.Activation);
         return (lossSum / rows, (double)correct / rows, valLoss, valAccuracy, scores);
     }
 
     /// <summary>
     /// Unweighted loss and accuracy of the probabilities <paramref name="scores"/>, as <see cref="Validate"/>
-    /// computes them from libtorch's: each row's clipped cross-entropy in float, their mean in double.
+    /// computes them from libtorch's: each row's Keras cross-entropy in float (<see cref="KerasBinaryCrossEntropy.Row"/>), their mean in double.
     /// </summary>
-    public static (double Loss, double Accuracy) ValidationFigures(ReadOnlySpan<float> scores, ReadOnlySpan<float> labels)
+    public static (double Loss, double Accuracy) ValidationFigures(ReadOnlySpan<float> scores, ReadOnlySpan<float> labels, Activation activation)
     {
         var sum = 0.0;
         var correct = 0L;
         for (var r = 0; r < scores.Length; r++)
         {
-            sum += FusedTrainingStep.ClippedCrossEntropy(scores[r], labels[r]);
+            sum += KerasBinaryCrossEntropy.Row(scores[r], labels[r], activation);
             correct += (scores[r] > AccuracyThreshold) == (labels[r] > AccuracyThreshold) ? 1 : 0;
         }
         return (sum / scores.Length, (double)correct / scores.Length);
@@ -165,6 +166,8 @@ public static class Trainer
         // Keras divides each batch's weighted sum by the batch size: fold 1 / batch size into the weights.
         var weights = train.Weights.index_select(0, order).div_(batchSize);
         var lossSum = zeros(1, ScalarType.Float64);
+        // Each batch's loss, kept on the tensor side (no host sync per batch) to name the first NaN batch.
+        var batchLosses = zeros((rows + batchSize - 1) / batchSize, ScalarType.Float64);
         var predictions = empty(rows, 1);
         var batch = 0;
         for (var start = 0; start < rows; start += batchSize)
@@ -173,8 +176,9 @@ public static class Trainer
             var size = Math.Min(batchSize, rows - start);
             using (NewDisposeScope())
             {
-                var p = model.forward(train.Inputs.index_select(0, order.narrow(0, start, size)));
-                var loss = WeightedLoss(p, labels.narrow(0, start, size), weights.narrow(0, start, size), epoch, batch);
+                var z = model.Logits(train.Inputs.index_select(0, order.narrow(0, start, size)));
+                var p = OutputActivation.Apply(model.Architecture.Activation, z);
+                var loss = KerasBinaryCrossEntropy.WeightedSum(z, p, labels.narrow(0, start, size), weights.narrow(0, start, size), model.Architecture.Activation);
                 if (size != batchSize)
                 {
                     loss = loss.mul((double)batchSize / size);
@@ -182,6 +186,7 @@ public static class Trainer
                 loss.backward();
                 optimizer.Step();
                 lossSum.add_(loss.detach(), size);
+                batchLosses[batch - 1].copy_(loss.detach());
                 predictions.narrow(0, start, size).copy_(p.detach());
             }
             foreach (var callback in callbacks)
@@ -189,25 +194,14 @@ public static class Trainer
                 callback.OnBatchEnd(epoch, batch);
             }
         }
+        var total = lossSum.item<double>();
+        if (double.IsNaN(total))
+        {
+            // A NaN output makes that batch's loss NaN (the Keras loss is plain tensor ops, which do not refuse it).
+            throw Diverged(epoch, (int)batchLosses.isnan().nonzero()[0, 0].item<long>() + 1);
+        }
         var correct = predictions.gt(AccuracyThreshold).eq(labels.gt(AccuracyThreshold)).sum().item<long>();
-        return (lossSum.item<double>() / rows, (double)correct / rows);
-    }
-
-    /// <summary>
-    /// The batch loss. libtorch's binary_cross_entropy refuses a NaN prediction with a native stack trace full of
-    /// addresses; catching that (rather than testing every batch's output, a host sync per batch) turns it into
-    /// the divergence message.
-    /// </summary>
-    private static Tensor WeightedLoss(Tensor p, Tensor labels, Tensor weights, int epoch, int batch)
-    {
-        try
-        {
-            return KerasBinaryCrossEntropy.WeightedSum(p, labels, weights);
-        }
-        catch (System.Runtime.InteropServices.ExternalException) when (p.isnan().any().item<bool>())
-        {
-            throw Diverged(epoch, batch);
-        }
+        return (total / rows, (double)correct / rows);
     }
 
     private static PipelineException Diverged(int epoch, int batch) =>
@@ -229,7 +223,7 @@ public static class Trainer
     {
         using var scope = NewDisposeScope();
         var p = Predict(model, split.Inputs);
-        var loss = KerasBinaryCrossEntropy.PerRow(p, split.Labels).to_type(ScalarType.Float64).mean().item<double>();
+        var loss = KerasBinaryCrossEntropy.PerRow(p, split.Labels, model.Architecture.Activation).to_type(ScalarType.Float64).mean().item<double>();
         var correct = p.gt(AccuracyThreshold).eq(split.Labels.gt(AccuracyThreshold)).sum().item<long>();
         return (loss, (double)correct / split.Rows, p.reshape(-1).data<float>().ToArray());
     }

@@ -20,8 +20,9 @@ public static class TrajectoryStage
     /// val_weighted_loss (the older numbers unchanged); 4: models with hidden layers train on the managed step too,
     /// and the per-epoch validation of every managed model is computed in managed code (the book's training
     /// bits unchanged, its validation figures within float rounding of the libtorch pass's).
+    /// 5: TF 2's Keras loss (ε inside the log for hard_sigmoid, the logits for sigmoid) in training and validation.
     /// </remarks>
-    public const int Version = 4;
+    public const int Version = 5;
 
     /// <summary>
     /// Trains (or extends) and writes the trajectory folder <see cref="TrajectoryInput.OutputFolder"/>. It continues

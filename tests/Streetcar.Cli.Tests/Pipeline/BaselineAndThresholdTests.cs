@@ -54,7 +54,8 @@ public sealed class BaselineAndThresholdTests(ReferenceRun reference)
         var report = File.ReadAllText(workspace.Report);
         Assert.Contains("| g | gradient boosting (LightGBM): 7 leaves, 20 iterations", report, StringComparison.Ordinal);
         Assert.Contains("(`max_f1` on validation)", report, StringComparison.Ordinal);
-        Assert.Contains("**Recommendation.** On the primary metric, test PR AUC", report, StringComparison.Ordinal);
+        Assert.Contains("**Recommended: ", report, StringComparison.Ordinal);
+        Assert.Contains("| Rank | Experiment | Validation PR AUC, mean over repeats |", report, StringComparison.Ordinal);
         Assert.DoesNotContain("plots/g-accuracy.svg", report, StringComparison.Ordinal);
         foreach (var plot in new[] { "g-roc.svg", "g-pr.svg", "g-confusion.svg", "_all-roc.svg", "_all-pr.svg", "a-roc.svg" })
         {

@@ -45,8 +45,8 @@ public sealed class PipelineSnapshotTests(ReferenceRun reference)
         [
             "metrics.json",
             "plots/_all-pr.svg", "plots/_all-roc.svg",
-            "plots/a-accuracy.svg", "plots/a-confusion.svg", "plots/a-loss.svg", "plots/a-pr.svg", "plots/a-roc.svg",
-            "plots/b-accuracy.svg", "plots/b-confusion.svg", "plots/b-loss.svg", "plots/b-pr.svg", "plots/b-roc.svg",
+            "plots/a-accuracy.svg", "plots/a-confusion.svg", "plots/a-loss.svg", "plots/a-pr.svg", "plots/a-reliability.svg", "plots/a-roc.svg",
+            "plots/b-accuracy.svg", "plots/b-confusion.svg", "plots/b-loss.svg", "plots/b-pr.svg", "plots/b-reliability.svg", "plots/b-roc.svg",
             "plots/forest-test_accuracy.svg", "plots/forest-test_pr_auc.svg", "plots/forest-test_precision.svg",
             "plots/forest-test_recall.svg", "plots/forest-test_roc_auc.svg",
             "report.md",

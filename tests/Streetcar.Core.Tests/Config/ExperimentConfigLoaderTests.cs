@@ -288,12 +288,19 @@ public sealed class ExperimentConfigLoaderTests : IDisposable
         var folder = Path.Combine(RepoPaths.Root, "experiments");
         var all = ExperimentConfigLoader.ExperimentFiles(folder).Select(ExperimentConfigLoader.Load).ToArray();
         // The book's series; exp4 tested out of time (exp6-out-of-time, issue 14); issue 13's attempt to close the gap
-        // (exp7) and the boosting baseline (gbm).
-        Assert.Equal(["exp0", "exp1", "exp2", "exp3", "exp4", "exp5", "exp6-out-of-time", "exp7", "gbm"], all.Select(c => c.Name));
-        Assert.Equal(ModelKind.GradientBoosting, all[8].Model);
+        // (exp7) and the boosting baseline (gbm), each also tested out of time (issue 19); file names sort ordinally,
+        // so "exp7-out-of-time.yml" comes before "exp7.yml".
+        Assert.Equal(["exp0", "exp1", "exp2", "exp3", "exp4", "exp5", "exp6-out-of-time", "exp7-out-of-time", "exp7", "gbm-out-of-time", "gbm"], all.Select(c => c.Name));
+        Assert.Equal(ModelKind.GradientBoosting, all[10].Model);
         Assert.Equal((31, 100, 1, PositiveWeighting.Balanced),
-            (all[8].GradientBoosting.NumLeaves, all[8].GradientBoosting.Iterations, all[8].GradientBoosting.Threads, all[8].GradientBoosting.PositiveWeighting));
-        Assert.Equal((MonitorMetric.ValPrAuc, MonitorMode.Max), (all[7].EarlyStopping.Monitor, all[7].EarlyStopping.Mode));
+            (all[10].GradientBoosting.NumLeaves, all[10].GradientBoosting.Iterations, all[10].GradientBoosting.Threads, all[10].GradientBoosting.PositiveWeighting));
+        Assert.Equal((MonitorMetric.ValPrAuc, MonitorMode.Max), (all[8].EarlyStopping.Monitor, all[8].EarlyStopping.Mode));
+        // The out-of-time variants are their experiment with only the split changed.
+        foreach (var (oot, same) in new[] { (7, 8), (9, 10) })
+        {
+            Assert.Equal("2019-01-01", all[oot].Split.ByTime?.TestFrom);
+            Assert.Equal(ExperimentConfigJson.Canonical(all[same]), ExperimentConfigJson.Canonical(all[oot] with { Split = all[same].Split }));
+        }
         // exp6-out-of-time is exp4 tested out of time: the same model and training, only the split differs.
         Assert.Equal("2019-01-01", all[6].Split.ByTime?.TestFrom);
         Assert.Equal(ExperimentConfigJson.Canonical(all[4]), ExperimentConfigJson.Canonical(all[6] with { Split = all[4].Split }));

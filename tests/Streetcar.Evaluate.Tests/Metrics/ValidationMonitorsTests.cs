@@ -1,3 +1,4 @@
+using Streetcar.Core.Config;
 using Streetcar.Evaluate.Metrics;
 
 namespace Streetcar.Evaluate.Tests.Metrics;
@@ -17,8 +18,9 @@ public sealed class ValidationMonitorsTests
     [Fact]
     public void WeightedLoss_HandComputed()
     {
-        // Rows: −2·ln(0.9), −2·ln(0.6), −5·ln(0.35), −5·ln(0.8); mean over 4 rows.
-        var expected = ((-2 * Math.Log(0.9)) + (-2 * Math.Log(0.6)) + (-5 * Math.Log(0.35f)) + (-5 * Math.Log(0.8f))) / 4;
+        // Rows: −2·ln(0.9 + ε), −2·ln(0.6 + ε), −5·ln(0.35 + ε), −5·ln(0.8 + ε); mean over 4 rows.
+        const double E = 1e-7;
+        var expected = ((-2 * Math.Log(1 - 0.1f + E)) + (-2 * Math.Log(1 - 0.4f + E)) + (-5 * Math.Log(0.35f + E)) + (-5 * Math.Log(0.8f + E))) / 4;
 
         Assert.Equal(expected, ValidationMonitors.Value(ValidationMonitors.WeightedLoss, Labels, Scores, zeroWeight: 2, oneWeight: 5), 6);
     }
@@ -26,8 +28,17 @@ public sealed class ValidationMonitorsTests
     [Fact]
     public void WeightedLoss_ClipsCertainWrongAnswers_AsKeras()
     {
-        // A delay scored exactly 0 costs −ln(1e-7) ≈ 16.118, not infinity.
-        Assert.Equal(-Math.Log(1e-7), WeightedLogLoss.Compute([1], [0f], 1, 1), 9);
+        // A delay scored exactly 0 costs −ln(1e-7 + 1e-7) ≈ 15.425 (clipped, then ε inside the log), not infinity.
+        // The clip bound is 1e-7 rounded to float, as Keras' float32 clip.
+        Assert.Equal(-Math.Log((float)1e-7 + 1e-7), WeightedLogLoss.Compute([1], [0f], 1, 1, Activation.HardSigmoid), 9);
+        Assert.Equal(-Math.Log(1 - (double)(float)(1 - 1e-7) + 1e-7), WeightedLogLoss.Compute([0], [1f], 1, 1, Activation.HardSigmoid), 9);
+    }
+
+    [Fact]
+    public void WeightedLoss_Sigmoid_IsTheLossOfTheLogits()
+    {
+        // σ(z) = 0.2 for a delay: the logits loss softplus(−z) = −ln σ(z), no clip and no ε.
+        Assert.Equal(-Math.Log(0.2f), WeightedLogLoss.Compute([1], [0.2f], 1, 1, Activation.Sigmoid), 9);
     }
 
     [Fact]

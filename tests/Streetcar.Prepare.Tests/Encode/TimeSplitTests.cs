@@ -13,14 +13,14 @@ public sealed class TimeSplitTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private PreparedGrid Grid()
+    private PreparedGrid Grid(int lastRecordDay = 2)
     {
         var path = _temp.Sub("delays.xlsx");
         XlsxWriter.Write(path, ("Sheet1",
         [
             Sheets.Header,
             Sheets.Row(new DateTime(2018, 12, 30), 501, new TimeSpan(8, 0, 0), "Queen", 5, "E/B", 4018),
-            Sheets.Row(new DateTime(2019, 1, 2), 501, new TimeSpan(9, 0, 0), "Queen", 5, "W/B", 4018),
+            Sheets.Row(new DateTime(2019, 1, lastRecordDay), 501, new TimeSpan(9, 0, 0), "Queen", 5, "W/B", 4018),
         ]));
         var config = new PrepareConfig { StartDate = "2018-12-30", EndDate = "2019-01-02", RouteDirections = [new("501", "e"), new("501", "w")] };
         return PrepareStage.BuildGrid(config, [path]);
@@ -50,6 +50,21 @@ public sealed class TimeSplitTests : IDisposable
             code => Assert.Equal("2018", grid.Encoders[FeatureIndex(FeatureColumns.Year)].Values[code]));
         Assert.Equal((1, 0, 1), (splits.Train.Positives + splits.Valid.Positives, 0, splits.Test.Positives));
         Assert.Equal("2019-01-01", splits.Summary.TestFrom);
+        Assert.Equal(("2019-01-02", 0), (splits.Summary.TestUntil, splits.Summary.TestRowsAfterLastRecord));
+    }
+
+    [Fact]
+    public void DaysAfterTheLastRecord_AreInNoSplit_AndCounted()
+    {
+        // Records on 2018-12-30 and 2019-01-01; the grid runs to 2019-01-02, a day nobody recorded.
+        var grid = Grid(lastRecordDay: 1);
+
+        var splits = PrepareStage.Split(grid, ByTime("2019-01-01"), 42);
+
+        Assert.Equal(48, splits.Test.Rows);
+        Assert.All(Dates(splits.Test, grid.Encoders), date => Assert.EndsWith("-01-01", date));
+        Assert.Equal(("2019-01-01", 48), (splits.Summary.TestUntil, splits.Summary.TestRowsAfterLastRecord));
+        Assert.Equal(96, splits.Train.Rows + splits.Valid.Rows);
     }
 
     [Fact]

@@ -22,7 +22,24 @@ public sealed class ForestPlotTests
         Assert.Contains("<svg", first);
         Assert.Contains("exp3", first);
         Assert.Contains("exp4 test set (Wilson)", first);
-        Assert.Contains("recall: mean and 95 % CI over repeats", first);
+        Assert.Contains("recall: mean and 95 % bootstrap interval over repeats", first);
+    }
+
+    [Fact]
+    public void XLimits_FollowTheIntervals_AndStayInsideARatesRange()
+    {
+        var low = new ForestRow("collapsed", 0.01, new Interval(0, 0.03, 0.95), [0, 0.02, 0.01]);
+        var high = new ForestRow("working", 0.9, new Interval(0.85, 0.995, 0.95), [0.88, 0.92]);
+
+        var (left, right) = ForestPlot.XLimits(RepeatMetric.Recall, [low, high]);
+
+        Assert.Equal(0, left);
+        Assert.Equal(1, right);
+        var (narrowLeft, narrowRight) = ForestPlot.XLimits(RepeatMetric.RocAuc, [high]);
+        Assert.Equal(0.85 - 0.145 * 0.05, narrowLeft, 12);
+        Assert.Equal(1, narrowRight);
+        var (epochsLeft, _) = ForestPlot.XLimits(RepeatMetric.EpochsRun, [new ForestRow("exp4", 10, new Interval(-2, 22, 0.95), [])]);
+        Assert.True(epochsLeft < -2);
     }
 
     [Fact]

@@ -21,14 +21,21 @@ public sealed class PairedComparisonsTests
 
         Assert.Equal(10, c.Repeats);
         Assert.Equal(-0.158, c.MeanDifference, 10);
-        Assert.Equal(-0.24598858, c.Interval!.Lower, 7);
         Assert.Equal(0.002833, c.P!.Value, 6);
+        // The interval of a rate's difference is the bootstrap one over the pairs: inside the differences' range and
+        // narrower than R's t interval (-0.2460 to -0.0700) at this n, with the mean inside.
+        var d = Group1.Zip(Group2, (a, b) => (a - b) / 10).ToArray();
+        Assert.Equal(BootstrapInterval.OfMean(d).Lower, c.Interval!.Lower, 12);
+        Assert.Equal(BootstrapInterval.OfMean(d).Upper, c.Interval.Upper, 12);
+        Assert.True(c.Interval.Lower >= d.Min() - 1e-12 && c.Interval.Upper <= d.Max() + 1e-12);
+        Assert.True(c.Interval.Lower > -0.24598858 && c.Interval.Upper < -0.07001142);
+        Assert.True(c.Interval.Contains(c.MeanDifference));
         Assert.Equal(c.P, c.AdjustedP); // a family of one
         Assert.True(c.Significant);
         // 9 non-zero differences, all negative: the two extreme sign patterns of 512.
         Assert.Equal(2.0 / 512, c.Wilcoxon!.P);
         Assert.Equal(
-            "exp4 vs exp3: recall differs by -0.1580 (95 % CI -0.2460 to -0.0700); paired t p = 0.003, Holm-adjusted 0.003: "
+            $"exp4 vs exp3: recall differs by -0.1580 (95 % bootstrap interval {c.Interval.Lower:F4} to {c.Interval.Upper:F4}); paired t p = 0.003, Holm-adjusted 0.003: "
             + "significant at 0.05 over 10 repeats (exact Wilcoxon signed-rank p = 0.004).",
             c.Sentence);
     }

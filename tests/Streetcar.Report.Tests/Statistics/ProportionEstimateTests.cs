@@ -55,4 +55,27 @@ public sealed class ProportionEstimateTests
         Assert.Equal(0.49016, recall.Interval!.Lower, 5);
         Assert.Equal((88L, 100L), (accuracy.Successes, accuracy.Trials));
     }
+
+    [Fact]
+    public void ClopperPearson_MatchesRsBinomTest_AndReachesTheEnds()
+    {
+        // R: binom.test(3, 5)$conf.int = 0.1466328 0.9472550; binom.test(0, 5): 0 to 1 − 0.025^(1/5) = 0.5218238.
+        var three = ProportionEstimate.ClopperPearson(3, 5);
+        var none = ProportionEstimate.ClopperPearson(0, 5);
+        var all = ProportionEstimate.ClopperPearson(5, 5);
+
+        Assert.Equal(0.1466328, three.Interval!.Lower, 6);
+        Assert.Equal(0.9472550, three.Interval.Upper, 6);
+        Assert.Equal((0.0, 1 - Math.Pow(0.025, 0.2)), (none.Interval!.Lower, Math.Round(none.Interval.Upper, 12)), new RoundedPair());
+        Assert.Equal(1.0, all.Interval!.Upper);
+        Assert.Equal(Math.Pow(0.025, 0.2), all.Interval.Lower, 9);
+        Assert.Null(ProportionEstimate.ClopperPearson(0, 0).Interval);
+    }
+
+    private sealed class RoundedPair : IEqualityComparer<(double, double)>
+    {
+        public bool Equals((double, double) a, (double, double) b) => Math.Abs(a.Item1 - b.Item1) < 1e-9 && Math.Abs(a.Item2 - b.Item2) < 1e-9;
+
+        public int GetHashCode((double, double) obj) => 0;
+    }
 }

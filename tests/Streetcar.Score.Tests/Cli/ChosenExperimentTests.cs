@@ -1,5 +1,6 @@
 using Streetcar.Cli;
 using Streetcar.Cli.Scoring;
+using Streetcar.Core.Config;
 using Streetcar.Core.Json;
 using Streetcar.Evaluate;
 using Streetcar.Evaluate.Metrics;
@@ -10,23 +11,30 @@ namespace Streetcar.Score.Tests.Cli;
 public sealed class ChosenExperimentTests
 {
     [Fact]
-    public void Choose_BestTestRecallAmongEarlyStoppingExperiments()
+    public void Choose_BestValidationMeanOverRepeats_NotTheBestTestFigure()
     {
-        EvaluationResult[] evaluations = [Result("exp2", "final", 0.9), Result("exp3", "best", 0.6), Result("exp4", "best", 0.7), Result("exp5", "best", 0.65)];
-        Assert.Equal("exp4", ChosenExperiment.Choose(evaluations));
+        // exp4's test PR AUC is the best, but exp3's validation mean is: the choice is made on validation.
+        (string, IReadOnlyList<EvaluationResult>)[] experiments =
+        [
+            ("exp3", [Result("exp3", "best", 0.6, validPrAuc: 0.30), Result("exp3", "best", 0.6, validPrAuc: 0.20)]),
+            ("exp4", [Result("exp4", "best", 0.7, validPrAuc: 0.40, testPrAuc: 0.9), Result("exp4", "best", 0.7, validPrAuc: 0.05, testPrAuc: 0.9)]),
+        ];
+
+        Assert.Equal("exp3", ChosenExperiment.Choose(experiments, PrimaryMetric.PrAuc));
     }
 
     [Fact]
     public void Choose_Tie_FirstName()
     {
-        Assert.Equal("exp3", ChosenExperiment.Choose([Result("exp4", "best", 0.7), Result("exp3", "best", 0.7)]));
+        Assert.Equal("exp3", ChosenExperiment.Choose([("exp4", [Result("exp4", "best", 0.7)]), ("exp3", [Result("exp3", "best", 0.7)])], PrimaryMetric.PrAuc));
     }
 
     [Fact]
-    public void Choose_NoEarlyStoppingEvaluation_Exp5()
+    public void Choose_NoValidationFigure_Exp5()
     {
-        Assert.Equal("exp5", ChosenExperiment.Choose([Result("exp0", "final", 0.0)]));
-        Assert.Equal("exp5", ChosenExperiment.Choose([]));
+        var old = new EvaluationResult("exp0", "final", Result("exp0", "final", 0).Test, 0.9, 0.9);
+        Assert.Equal("exp5", ChosenExperiment.Choose([("exp0", [old])], PrimaryMetric.PrAuc));
+        Assert.Equal("exp5", ChosenExperiment.Choose([], PrimaryMetric.PrAuc));
     }
 
     [Fact]
@@ -40,7 +48,7 @@ public sealed class ChosenExperimentTests
             List<ExperimentMetrics> metrics =
             [
                 new("exp4", "h4", 10, Result("exp4", "best", 0.7), null),
-                new("exp6-out-of-time", "h6", 10, Result("exp6-out-of-time", "best", 0.9), null) { TestPeriod = "from 2019-01-01" },
+                new("exp6-out-of-time", "h6", 10, Result("exp6-out-of-time", "best", 0.9, validPrAuc: 0.9), null) { TestPeriod = "from 2019-01-01" },
             ];
             StableJson.Write(workspace.Metrics, metrics);
 
@@ -54,10 +62,10 @@ public sealed class ChosenExperimentTests
         }
     }
 
-    private static EvaluationResult Result(string name, string chosen, double recall)
+    private static EvaluationResult Result(string name, string chosen, double recall, double validPrAuc = 0.2, double testPrAuc = 0.1)
     {
         var confusion = new ConfusionMatrix(90, 0, 10, 0);
-        var metrics = new ClassificationMetrics(0.5, confusion, 0.9, recall, 0.5, 0.5, 0.8, 0.1);
-        return new EvaluationResult(name, chosen, metrics, 0.9, 0.9);
+        var metrics = new ClassificationMetrics(0.5, confusion, 0.9, recall, 0.5, 0.5, 0.8, testPrAuc);
+        return new EvaluationResult(name, chosen, metrics, 0.9, 0.9) { Valid = metrics with { PrAuc = validPrAuc } };
     }
 }

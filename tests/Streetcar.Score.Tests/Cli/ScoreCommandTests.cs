@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Streetcar.Cli;
 using Streetcar.Cli.Output;
@@ -39,7 +40,8 @@ public sealed class ScoreCommandTests(TinyModel tiny) : IDisposable
         Assert.Equal(0, code);
         var text = _out.ToString();
         Assert.Contains("route 511 direction n on 2019-06-16 (Sunday) at 23:00", text);
-        Assert.Contains("delay probability", text);
+        Assert.Contains("raw score          ", text);
+        Assert.Contains("chance of a delay  not available", text);
         Assert.Contains("threshold 0.3", text);
         Assert.Contains("encoded inputs     route=511→2  direction=n→1  hour=23→", text);
         Assert.Contains("loaded in", text);
@@ -129,6 +131,14 @@ public sealed class ScoreCommandTests(TinyModel tiny) : IDisposable
         Assert.Equal(0, code);
         Assert.StartsWith("exp5: route 501 direction e", _out.ToString());
         Assert.Contains($"model {key}", _out.ToString());
+        // The serving repeat's calibration turns the raw score into the chance of a delay, each labelled.
+        var lines = _out.ToString().Split('\n');
+        var raw = double.Parse(lines.Single(l => l.StartsWith("  raw score ", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[2], CultureInfo.InvariantCulture);
+        var chance = lines.Single(l => l.StartsWith("  chance of a delay ", StringComparison.Ordinal));
+        Assert.EndsWith(" (the raw score calibrated on validation, prior)", chance);
+        var odds = TestWorkspace.OddsFactor * raw / (1 - raw);
+        // Within the printed raw score's rounding.
+        Assert.Equal(odds / (1 + odds), double.Parse(chance.Split(' ', StringSplitOptions.RemoveEmptyEntries)[4], CultureInfo.InvariantCulture), 3);
     }
 
     [Fact]

@@ -2,8 +2,11 @@ using Streetcar.Cli;
 using Streetcar.Cli.Output;
 using Streetcar.Cli.Pipeline;
 using Streetcar.Core.Cache;
+using Streetcar.Core.Config;
 using Streetcar.Core.Json;
 using Streetcar.Evaluate;
+using Streetcar.Evaluate.Calibration;
+using Streetcar.Evaluate.Metrics;
 
 namespace Streetcar.Score.Tests.Cli;
 
@@ -35,10 +38,14 @@ internal sealed class TestWorkspace : IDisposable
 
     public string Root => _temp.Path;
 
+    /// <summary>The odds factor of the calibration <see cref="CacheModel"/> caches.</summary>
+    public const double OddsFactor = 0.1;
+
     /// <summary>
     /// Puts <paramref name="modelFolder"/> into the cache as the trained model of every repeat of
-    /// <paramref name="experiment"/>, each with an evaluation whose validation ROC AUC grows with the repeat
-    /// number (all the serving rule reads); returns the key of the repeat that serves.
+    /// <paramref name="experiment"/>, each with an evaluation whose validation figures grow with the repeat number,
+    /// the last repeat collapsed (all the serving rule reads) and a prior-correction calibration with odds factor
+    /// <see cref="OddsFactor"/>; returns the key of the repeat that serves.
     /// </summary>
     public CacheKey CacheModel(string experiment, string modelFolder)
     {
@@ -47,10 +54,18 @@ internal sealed class TestWorkspace : IDisposable
         foreach (var run in loaded.Runs)
         {
             ctx.Cache.GetOrCreate(run.TrainKey, new CacheEntryInfo(run.Label), folder => CopyFolder(modelFolder, folder));
-            var metrics = new EvaluationResult(experiment, "final", null!, 0, 0) { ValidRocAuc = 0.5 + (run.Repeat / 100.0) };
+            // The last repeat has the best validation figure but collapsed: the one before it serves.
+            var valid = new ClassificationMetrics(0.5, new ConfusionMatrix(90, 0, 10, 0), 0.9, 0, 0, 0, 0.5 + (run.Repeat / 100.0), 0.1 + (run.Repeat / 100.0));
+            var metrics = new EvaluationResult(experiment, "final", null!, 0, 0)
+            {
+                ValidRocAuc = valid.RocAuc,
+                Valid = valid,
+                Collapsed = run.Repeat == loaded.Runs.Count && loaded.Runs.Count > 1,
+                Calibration = new CalibrationResult(CalibrationFit.Prior(1, 1 / OddsFactor), [], 0, 0, 0, 0, 0, 0, 0, 0, []),
+            };
             ctx.Cache.GetOrCreate(run.EvaluateKey, new CacheEntryInfo(run.Label), folder => StableJson.Write(Path.Combine(folder, EvaluateStep.MetricsFile), metrics));
         }
-        return ServingRepeat.Of(ctx, loaded)!.Value.Model.Key;
+        return ServingRepeat.Of(ctx, loaded, PrimaryMetric.PrAuc)!.Value.Model.Key;
     }
 
     public void Dispose() => _temp.Dispose();

@@ -86,7 +86,7 @@ public sealed class FusedTrainingStepTests
             {
                 using var rows = tensor(order.Skip(start).Take(BatchSize).Select(i => (long)i).ToArray());
                 var size = rows.shape[0];
-                var loss = KerasBinaryCrossEntropy.WeightedSum(reference.forward(inputs.index_select(0, rows)),
+                var loss = KerasBinaryCrossEntropy.WeightedSum(reference, inputs.index_select(0, rows),
                     labels.index_select(0, rows), weights.index_select(0, rows).div(size));
                 loss.backward();
                 sgd.Step();
@@ -152,7 +152,7 @@ public sealed class FusedTrainingStepTests
         {
             Assert.True(Math.Abs(managed[r] - expected[r]) < 1e-6, $"row {r}: {managed[r]}, model {expected[r]}");
         }
-        var (loss, accuracy) = Trainer.ValidationFigures(managed, labelValues);
+        var (loss, accuracy) = Trainer.ValidationFigures(managed, labelValues, activation);
         var (expectedLoss, expectedAccuracy) = Trainer.Evaluate(model, TensorSplitOf(codes, labels, model));
         Assert.True(Math.Abs(loss - expectedLoss) < 1e-6 * expectedLoss, $"loss {loss}, libtorch {expectedLoss}");
         Assert.Equal(expectedAccuracy, accuracy);

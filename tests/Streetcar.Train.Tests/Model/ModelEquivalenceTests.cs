@@ -72,7 +72,7 @@ public sealed class ModelEquivalenceTests
             model.train();
             for (var step = 0; step < 5; step++)
             {
-                KerasBinaryCrossEntropy.WeightedSum(model.forward(inputs), labels, weights).backward();
+                KerasBinaryCrossEntropy.WeightedSum(model, inputs, labels, weights).backward();
                 sgd.Step();
             }
         }

@@ -27,6 +27,14 @@ public sealed class BoostingKind : IModelKind
         return $"gradient boosting (LightGBM): {b.NumLeaves} leaves, {b.Iterations} iterations, learning rate {b.LearningRate.ToString(CultureInfo.InvariantCulture)}, {ConfigEnum.Name(b.PositiveWeighting)} weighting";
     }
 
+    /// <summary>Negatives weigh 1; with positive_weighting: balanced, delays weigh no-delay / delay on train.</summary>
+    public (double Zero, double One) ClassWeights(ExperimentConfig config, Core.Data.EncodedSplit train)
+    {
+        var positives = train.Positives;
+        var balanced = config.GradientBoosting.PositiveWeighting == PositiveWeighting.Balanced && positives > 0;
+        return (1.0, balanced ? (double)(train.Rows - positives) / positives : 1.0);
+    }
+
     public bool Holds(string folder) => BoostingModelFolderLayout.IsBoosting(folder);
 
     public ModelPredictor Load(string folder) => new(BoostingModelFolder.Load(folder).Predict, "final", null);

@@ -43,7 +43,8 @@ public sealed class BoostingStep : Stage
         var model = GradientBoosting.Train(prepared.Read(PreparedLayout.Train), prepared.Encoders(), options);
         BoostingModelFolder.Save(folder, model);
         var valid = prepared.Read(PreparedLayout.Valid);
-        var loss = WeightedLogLoss.Compute(valid.Labels, model.Predict(valid), 1, 1);
+        // LightGBM outputs probabilities: the clipped probability form (Keras' hard_sigmoid path).
+        var loss = WeightedLogLoss.Compute(valid.Labels, model.Predict(valid), 1, 1, Activation.HardSigmoid);
         StableJson.Write(Path.Combine(folder, ValidationFile), new BoostingValidation(loss));
         job.Progress($"train {run.Label}: {model.Info.Trees} trees, validation loss {loss:F4} ({job.Key})");
     });

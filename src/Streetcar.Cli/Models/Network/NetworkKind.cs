@@ -54,6 +54,13 @@ public sealed class NetworkKind : IModelKind
         return $"{prefix}{config.Epochs} epoch{(config.Epochs == 1 ? "" : "s")}, {weighting}, {stopping}";
     }
 
+    /// <summary>The network's <c>class_weight</c> (Keras): zero_weight, and the delay weight of its weighting.</summary>
+    public (double Zero, double One) ClassWeights(ExperimentConfig config, Core.Data.EncodedSplit train)
+    {
+        var weights = Streetcar.Train.Training.ClassWeights.From(config, train);
+        return (weights.Zero, weights.One);
+    }
+
     public bool Holds(string folder) => File.Exists(Path.Combine(folder, ModelFolderLayout.History)) && File.Exists(Path.Combine(folder, ModelFolderLayout.Weights));
 
     public ModelPredictor Load(string folder)
