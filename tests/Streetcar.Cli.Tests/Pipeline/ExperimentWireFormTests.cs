@@ -21,12 +21,17 @@ public sealed class ExperimentWireFormTests
 
         var loaded = Experiment.Load(workspace, [], CacheKeyBuilder.For("grid", 1).Build());
 
-        Assert.Equal(committed.Keys.Order(), loaded.Select(l => l.Name).Order());
+        // Every committed experiment is still there; one added since results/ was last regenerated (a cold run after
+        // the merge adds it) only has to load.
+        Assert.Subset(loaded.Select(l => l.Name).ToHashSet(), committed.Keys.ToHashSet());
         Assert.All(loaded, l =>
         {
             Assert.Null(l.Error);
-            Assert.Equal(committed[l.Name], l.Experiment!.ConfigHash);
-            Assert.Contains($"| {l.Name} | {l.Experiment.Changes} |", report);
+            if (committed.TryGetValue(l.Name, out var hash))
+            {
+                Assert.Equal(hash, l.Experiment!.ConfigHash);
+                Assert.Contains($"| {l.Name} | {l.Experiment.Changes} |", report);
+            }
         });
     }
 }
