@@ -115,4 +115,27 @@ public sealed class SweepFileTests : IDisposable
         _folder.Write("lr-width", Net);
         Assert.Equal(["exp7", "gbm"], ExperimentConfigLoader.ExperimentFiles(_folder.Path).Select(Path.GetFileNameWithoutExtension));
     }
+
+    [Fact]
+    public void The_committed_sweeps_are_valid_and_as_large_as_their_comments_say()
+    {
+        var repo = RepoExperiments();
+        var net = SweepFileReader.Read(System.IO.Path.Combine(repo, "net-tuning.sweep.yml"));
+        var netPoints = SweepPoints.Resolve(net, SweepPoints.Expand(net), repo);
+        Assert.Equal(18, netPoints.Count);
+        Assert.Contains(netPoints, p => p.Point.Name == "net-tuning/learning_rate=0.003,hidden_layers=64x32,batch_size=1000");
+        Assert.Equal([(18, 3), (6, 9), (2, 27), (1, 30)], HalvingSchedule.Rounds(18, net.Halving!, 30).Select(r => (r.Points, r.Epochs)));
+        var gbm = SweepFileReader.Read(System.IO.Path.Combine(repo, "gbm-tuning.sweep.yml"));
+        Assert.Equal(8, SweepPoints.Resolve(gbm, SweepPoints.Expand(gbm), repo).Count);
+    }
+
+    private static string RepoExperiments()
+    {
+        var dir = AppContext.BaseDirectory;
+        while (!File.Exists(System.IO.Path.Combine(dir, "streetcar-experiments.sln")))
+        {
+            dir = System.IO.Path.GetDirectoryName(dir)!;
+        }
+        return System.IO.Path.Combine(dir, "experiments");
+    }
 }
