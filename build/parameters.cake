@@ -21,6 +21,9 @@ public sealed class BuildParameters
     /// <summary>Jobs run side by side by Train and Evaluate (--jobs=N); empty: the CLI's default, the core count.</summary>
     public string Jobs { get; init; }
 
+    /// <summary>Where Train and Evaluate run their jobs (--executor=local|process|slurm); empty: the CLI's default, local.</summary>
+    public string Executor { get; init; }
+
     /// <summary>Repeats of every experiment instead of the configured counts (--repeats=N); empty: as configured.</summary>
     public string Repeats { get; init; }
 
@@ -39,6 +42,7 @@ public sealed class BuildParameters
         BaseRevision = context.Argument("base", "HEAD"),
         HeadRevision = context.Argument("head", ""),
         Jobs = context.Argument("jobs", ""),
+        Executor = context.Argument("executor", ""),
         Repeats = context.Argument("repeats", ""),
         Remote = context.Argument("remote", ""),
     };

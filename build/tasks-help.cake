@@ -14,6 +14,7 @@ public static class BuildOptions
         ("--experiment=NAME[,NAME]", "only these experiments (default: every experiments/*.yml)", new[] { "Train", "Evaluate", "Score" }),
         ("--force", "rebuild stages even when the cache has them", new[] { "Prepare", "Train", "Evaluate" }),
         ("--jobs=N", "run up to N jobs (trajectories, evaluations) side by side (default: the machine's core count)", new[] { "Train", "Evaluate" }),
+        ("--executor=NAME", "where the jobs run: local (threads of one process, the default), process (each job a child process), slurm (sbatch jobs)", new[] { "Train", "Evaluate" }),
         ("--repeats=N", "N repeats of every experiment instead of the configured count, for a quick look (the report says so)", new[] { "Train", "Evaluate", "Report" }),
         ("--remote=R", "share the stage cache through R (a remotes.yml name, a folder, or an Azure container URL): pull what the experiments need, push what was built", new[] { "FetchData", "Prepare", "Train", "Evaluate", "Report" }),
         ("--cli-args=\"...\"", "arguments passed as they are to `streetcar score` or the benchmark", new[] { "Score", "Bench" }),

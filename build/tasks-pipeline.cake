@@ -1,6 +1,7 @@
 // The pipeline DAG: FetchData → Prepare → Train (each experiment) → Evaluate (each) → Report.
 // Every task runs a verb of the CLI (src/Streetcar.Cli), which owns the logic and every policy: the stage
-// cache, --force, parallel jobs, and recording a failed experiment while the others go on (PipelineEngine).
+// cache, --force, parallel jobs and where they run (--executor), and recording a failed experiment while the others
+// go on (PipelineEngine).
 
 void Cli(BuildParameters p, string verb, params string[] args)
 {
@@ -32,6 +33,9 @@ string[] ExperimentArgs(BuildParameters p) =>
 /// --jobs=N when given (the CLI defaults to the core count).
 string[] JobsArgs(BuildParameters p) => string.IsNullOrEmpty(p.Jobs) ? new string[0] : new[] { "--jobs", p.Jobs };
 
+/// --executor=NAME when given (the CLI defaults to local).
+string[] ExecutorArgs(BuildParameters p) => string.IsNullOrEmpty(p.Executor) ? new string[0] : new[] { "--executor", p.Executor };
+
 /// --repeats=N when given (the CLI defaults to each experiment's configured count).
 string[] RepeatsArgs(BuildParameters p) => string.IsNullOrEmpty(p.Repeats) ? new string[0] : new[] { "--repeats", p.Repeats };
 
@@ -45,7 +49,7 @@ string[] KeepGoingArgs(BuildParameters p, string task) =>
 
 /// A per-experiment verb (train, evaluate): the CLI runs the experiments' jobs in parallel and records failures.
 void PerExperiment(BuildParameters p, string verb, string task) =>
-    Cli(p, verb, ExperimentArgs(p).Concat(ForceArgs(p)).Concat(JobsArgs(p)).Concat(RepeatsArgs(p)).Concat(RemoteArgs(p)).Concat(KeepGoingArgs(p, task)).ToArray());
+    Cli(p, verb, ExperimentArgs(p).Concat(ForceArgs(p)).Concat(JobsArgs(p)).Concat(ExecutorArgs(p)).Concat(RepeatsArgs(p)).Concat(RemoteArgs(p)).Concat(KeepGoingArgs(p, task)).ToArray());
 
 Task("FetchData")
     .Description("Copies the raw workbooks (shipped in data/ttc/, or from --data-source=DIR) into data/raw/ and checks their SHA-256 pins.")

@@ -93,6 +93,7 @@ public static class CliApp
         CacheCommand.Create(console),
         ScoreCommand.Create(console),
         StagesCommand.Create(console),
+        ExecCommand.Create(console, cancel),
         PinCommand.Create(console, cancel),
     ];
 }

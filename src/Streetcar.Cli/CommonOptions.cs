@@ -48,11 +48,31 @@ public static class CommonOptions
 
     public static readonly Option<int?> Repeats = CreateRepeats();
 
+    public static readonly Option<string> Executor = CreateExecutor();
+
     public static readonly Option<string?> Remote = new("--remote")
     {
         Description = "Shared stage cache: a remote's name in remotes.yml, a folder path, or an Azure container URL (https://ACCOUNT.blob.core.windows.net/CONTAINER). Pipeline verbs pull the entries their experiments need before planning and push what they built after success.",
         HelpName = "R",
     };
+
+    private static Option<string> CreateExecutor()
+    {
+        var option = new Option<string>("--executor")
+        {
+            Description = $"Where the jobs run: local (threads of this process, the default), process (each job a child `streetcar exec`, up to --jobs at a time), slurm (each job an sbatch job). One of: {string.Join(", ", Pipeline.Executors.Names)}.",
+            HelpName = "NAME",
+            DefaultValueFactory = _ => Pipeline.Executors.Default,
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.LastOrDefault()?.Value is { } name && !Pipeline.Executors.Names.Contains(name))
+            {
+                result.AddError($"--executor must be one of {string.Join(", ", Pipeline.Executors.Names)}, not {name}");
+            }
+        });
+        return option;
+    }
 
     private static Option<int?> CreateRepeats()
     {

@@ -4,6 +4,9 @@ using Streetcar.Cli.Pipeline;
 using Streetcar.Cli.Scoring;
 using Streetcar.Core.Errors;
 using Streetcar.Core.Files;
+using Streetcar.Pipeline.Execution;
+using Streetcar.Pipeline.Planning;
+using Streetcar.Pipeline.Stages;
 
 namespace Streetcar.Cli.Commands;
 
@@ -78,7 +81,7 @@ public static class PipelineCommands
             {
                 remote?.Push(run);
             }
-            return Finish(console, "prepare", run, invalid, keepGoing: false);
+            return Finish(console, "prepare", run, invalid, FailurePolicy.Fail);
         });
         return command;
     }
@@ -92,7 +95,7 @@ public static class PipelineCommands
         StageTable.Evaluate);
 
     /// <summary>A verb that brings each chosen experiment up to <paramref name="goal"/>, one failure not stopping the others.</summary>
-    private static Command PerExperiment(CliConsole console, CancellationToken cancel, string verb, PipelineEngine.Goal goal, string description, params StageDefinition[] forcedStages)
+    private static Command PerExperiment(CliConsole console, CancellationToken cancel, string verb, PipelineEngine.Goal goal, string description, params IStage[] forcedStages)
     {
         var command = new Command(verb, description)
         {
@@ -103,20 +106,22 @@ public static class PipelineCommands
             CommonOptions.NoSharing,
             CommonOptions.Repeats,
             CommonOptions.Remote,
+            CommonOptions.Executor,
         };
         command.SetAction(result =>
         {
             var ctx = Open(result, console, cancel);
+            var executor = Executor(result); // before anything is locked or built: an executor that cannot run says so first
             var remote = RemoteStep.Open(ctx, result.GetValue(CommonOptions.Remote));
             using var runLock = ctx.Lock();
             var run = PipelineRun.Start(ctx, Names(result), repeats: result.GetValue(CommonOptions.Repeats));
             remote?.Pull(run);
-            var failed = Engine(ctx, run, result, EngineOptions.ForcedBy(ctx.Force, forcedStages)).Run(goal);
+            var failed = Engine(ctx, run, result, EngineOptions.ForcedBy(ctx.Force, forcedStages), executor).Run(goal);
             if (failed.Count == 0)
             {
                 remote?.Push(run);
             }
-            return Finish(console, verb, run, failed, result.GetValue(CommonOptions.KeepGoing));
+            return Finish(console, verb, run, failed, result.GetValue(CommonOptions.KeepGoing) ? FailurePolicy.KeepGoing : FailurePolicy.Fail);
         });
         return command;
     }
@@ -127,17 +132,19 @@ public static class PipelineCommands
         {
             CommonOptions.Repeats,
             CommonOptions.Remote,
+            CommonOptions.Executor,
         };
         command.SetAction(result =>
         {
             var ctx = Open(result, console, cancel);
+            var executor = Executor(result);
             var remote = RemoteStep.Open(ctx, result.GetValue(CommonOptions.Remote));
             ctx.Workspace.EnsureResultsWritable();
             using var runLock = ctx.Lock();
             var run = PipelineRun.Start(ctx, [], repeats: result.GetValue(CommonOptions.Repeats));
             remote?.Pull(run); // the report builds no entry, so there is nothing to push
             WriteReport(ctx, run);
-            return Finish(console, "report", run, ReportStep.Failed(ctx, run), keepGoing: false);
+            return Finish(console, "report", run, ReportStep.Failed(ctx, run), FailurePolicy.Fail);
         });
         return command;
     }
@@ -153,10 +160,12 @@ public static class PipelineCommands
             CommonOptions.NoSharing,
             CommonOptions.Repeats,
             CommonOptions.Remote,
+            CommonOptions.Executor,
         };
         command.SetAction(result =>
         {
             var ctx = Open(result, console, cancel);
+            var executor = Executor(result);
             var remote = RemoteStep.Open(ctx, result.GetValue(CommonOptions.Remote));
             ctx.Workspace.EnsureResultsWritable();
             using var runLock = ctx.Lock();
@@ -177,28 +186,31 @@ public static class PipelineCommands
                 }
             }
             var forced = EngineOptions.ForcedBy(ctx.Force, StageTable.Trajectory, StageTable.Train, StageTable.Evaluate);
-            var failed = Engine(ctx with { Force = false }, run, result, forced).Run(PipelineEngine.Goal.Evaluate);
+            var failed = Engine(ctx with { Force = false }, run, result, forced, executor).Run(PipelineEngine.Goal.Evaluate);
             WriteReport(ctx with { Force = false }, run);
             if (failed.Count == 0)
             {
                 remote?.Push(run);
             }
-            return Finish(console, "run", run, failed, keepGoing: false);
+            return Finish(console, "run", run, failed, FailurePolicy.Fail);
         });
         return command;
     }
 
-    private static PipelineEngine Engine(PipelineContext ctx, PipelineRun run, ParseResult result, IReadOnlySet<string> forced) =>
-        new(ctx, run, new EngineOptions(result.GetValue(CommonOptions.Jobs), forced, Sharing: !result.GetValue(CommonOptions.NoSharing)));
+    private static PipelineEngine Engine(PipelineContext ctx, PipelineRun run, ParseResult result, IReadOnlySet<string> forced, IJobExecutor executor) =>
+        new(ctx, run, new EngineOptions(result.GetValue(CommonOptions.Jobs), forced, Sharing: !result.GetValue(CommonOptions.NoSharing), executor.Name), executor);
+
+    private static IJobExecutor Executor(ParseResult result) =>
+        Executors.Create(result.GetValue(CommonOptions.Executor) ?? Executors.Default, result.GetValue(CommonOptions.Jobs));
 
     /// <summary>
     /// The verb's exit: 0, or one error line: the failure itself when one experiment failed, else the failed
     /// experiments' names, each with its failure (every job's outcome is also in the progress lines above, and
-    /// `report` marks them). Config errors
-    /// alone exit 3, anything else 2. With --keep-going the line is printed and the exit is 0, for a build that
-    /// runs the report next.
+    /// `report` marks them). Under <see cref="FailurePolicy.Fail"/> config errors alone exit 3, anything else 2;
+    /// under <see cref="FailurePolicy.KeepGoing"/> the line is printed and the exit is 0, for a build that runs the
+    /// report next.
     /// </summary>
-    private static int Finish(CliConsole console, string verb, PipelineRun run, IReadOnlyList<EngineFailure> failed, bool keepGoing)
+    private static int Finish(CliConsole console, string verb, PipelineRun run, IReadOnlyList<EngineFailure> failed, FailurePolicy policy)
     {
         if (failed.Count == 0)
         {
@@ -209,8 +221,8 @@ public static class PipelineCommands
         var message = failed.Count == 1
             ? $"{verb} {failed[0].Experiment} failed: {failed[0].Message}{others}"
             : $"{verb} failed for {string.Join(", ", failed.Select(f => f.Experiment))} ({string.Join("; ", failed.Select(f => $"{f.Experiment}: {f.Message}"))}){others}";
-        var exitCode = failed.All(f => f.ExitCode == ExitCodes.Config) ? ExitCodes.Config : ExitCodes.Pipeline;
-        if (keepGoing)
+        var exitCode = policy.ExitCode(failed.Select(f => f.ExitCode).ToArray());
+        if (exitCode == 0)
         {
             console.Error($"{message} (--keep-going: the report will mark them)");
             return 0;

@@ -1,102 +1,73 @@
-using System.Diagnostics;
 using System.Globalization;
-using Streetcar.Cli.Pipeline;
-using Streetcar.Train.Training;
+using Streetcar.Pipeline.Execution;
 
 namespace Streetcar.Cli.Output;
 
 /// <summary>
-/// Progress of a run's jobs for people: a line when a job starts or ends (with what else is running), a line when
-/// a training starts (saying which code trains it) and one line per trained epoch with its wall time. Lines, not
-/// bars, so that jobs running side by side stay readable in a terminal and in a CI log alike.
+/// Progress of a run's jobs for people: a line when a job starts or ends (with what else is running), and the
+/// jobs' own progress lines (a training's start, one line per trained epoch) as they come, from a thread of this
+/// process or a child's output. Lines, not bars, so that jobs running side by side stay readable in a terminal
+/// and in a CI log alike.
 /// </summary>
 public sealed class JobBoard(CliConsole console, int total)
 {
     private readonly Lock _lock = new();
-    private readonly List<Job> _running = [];
+    private readonly List<JobSpec> _running = [];
     private int _done;
 
-    public void Started(Job job)
+    /// <summary>Prints <paramref name="e"/>; executors call it one event at a time.</summary>
+    public void On(JobEvent e)
     {
         lock (_lock)
         {
-            _running.Add(job);
-            console.Info($"[{_done}/{total} done] start {job.Label}{Others(job)}");
-        }
-    }
-
-    public void Finished(Job job)
-    {
-        lock (_lock)
-        {
-            _running.Remove(job);
-            _done++;
-            var seconds = job.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture);
-            switch (job.Status)
+            switch (e.Kind)
             {
-                case JobStatus.Succeeded:
-                    console.Info($"[{_done}/{total} done] {job.Label}: done in {seconds} s");
+                case JobEventKind.Started:
+                    _running.Add(e.Job);
+                    console.Info($"[{_done}/{total} done] start {e.Job.Label}{Others(e.Job)}");
                     break;
-                // Progress, not the verdict: the verb ends with one error line naming what failed.
-                case JobStatus.Failed when job.Error is OperationCanceledException:
-                    console.Info($"[{_done}/{total} done] {job.Label}: cancelled after {seconds} s");
+                case JobEventKind.Submitted:
+                    console.Info($"[{_done}/{total} done] {e.Job.Label}: {e.Detail ?? "submitted"}");
                     break;
-                case JobStatus.Failed:
-                    console.Info($"[{_done}/{total} done] {job.Label}: failed: {job.Error?.Message}");
+                case JobEventKind.Progress when e.Detail is { } line:
+                    if (line.StartsWith("warning: ", StringComparison.Ordinal))
+                    {
+                        console.Warn(line["warning: ".Length..]);
+                    }
+                    else
+                    {
+                        console.Info(line);
+                    }
                     break;
-                case JobStatus.Skipped:
-                    console.Info($"[{_done}/{total} done] {job.Label}: skipped, a job it needs failed");
+                case JobEventKind.Finished when e.Result is { } result:
+                    Finished(e.Job, result);
                     break;
             }
         }
     }
 
-    /// <summary>A training observer that prints each epoch of <paramref name="label"/>'s run.</summary>
-    public ITrainingCallback Epochs(string label) => new EpochLines(this, label);
-
-    private void TrainBegin(string label, TrainingPlan plan)
+    private void Finished(JobSpec job, JobResult result)
     {
-        var path = plan.Path == TrainingPath.Managed ? "the managed training step" : "libtorch autograd";
-        lock (_lock)
+        _running.Remove(job);
+        if (result.State == JobState.Cancelled && result.Elapsed == TimeSpan.Zero)
         {
-            console.Info(string.Create(CultureInfo.InvariantCulture,
-                $"  {label}: training on {path}, {plan.TrainRows} rows in {plan.BatchesPerEpoch} batches per epoch, {plan.ValidRows} validation rows"));
+            return; // never started: nothing to say
         }
+        _done++;
+        var seconds = result.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture);
+        // Progress, not the verdict: the verb ends with one error line naming what failed.
+        console.Info(result.State switch
+        {
+            JobState.Succeeded => $"[{_done}/{total} done] {job.Label}: done in {seconds} s",
+            JobState.Cancelled => $"[{_done}/{total} done] {job.Label}: cancelled after {seconds} s",
+            JobState.Failed => $"[{_done}/{total} done] {job.Label}: failed: {result.Error}",
+            _ => $"[{_done}/{total} done] {job.Label}: skipped, a job it needs failed",
+        });
     }
 
-    private void Epoch(string label, TrainingPlan? plan, EpochRecord record, double seconds)
-    {
-        lock (_lock)
-        {
-            console.Info(string.Create(CultureInfo.InvariantCulture,
-                $"  {label} epoch {record.Epoch}/{plan?.Epochs}: loss {record.Loss:F4} accuracy {record.Accuracy:F4} val_loss {record.ValLoss:F4} val_accuracy {record.ValAccuracy:F4} ({seconds:F2} s)"));
-        }
-    }
-
-    private string Others(Job job)
+    private string Others(JobSpec job)
     {
         var others = _running.Where(r => r != job).Select(r => r.Label).ToArray();
         return others.Length == 0 ? "" : $" (also running: {string.Join("; ", others)})";
-    }
-
-    private sealed class EpochLines(JobBoard board, string label) : ITrainingCallback
-    {
-        private readonly Stopwatch _watch = new();
-        private TrainingPlan? _plan;
-
-        public void OnTrainBegin(TrainingPlan plan)
-        {
-            _plan = plan;
-            board.TrainBegin(label, plan);
-            _watch.Restart();
-        }
-
-        public EpochVerdict OnEpochEnd(EpochRecord record)
-        {
-            // Training and validation of the epoch; the callbacks before this one (weights written) included.
-            board.Epoch(label, _plan, record, _watch.Elapsed.TotalSeconds);
-            _watch.Restart();
-            return EpochVerdict.Continue;
-        }
     }
 }

@@ -1,3 +1,4 @@
+using Streetcar.Cli.Models;
 using Streetcar.Core.Cache;
 using Streetcar.Core.Config;
 using Streetcar.Core.Errors;
@@ -26,47 +27,13 @@ public sealed record Experiment(string Name, string File, ExperimentConfig Confi
     public string ConfigHash => ContentHash.OfText(ExperimentConfigJson.Canonical(Config))[..CacheKey.ShortLength];
 
     /// <summary>The training budget the table shows: epochs, or a boosting model's iterations (one tree each).</summary>
-    public int MaxEpochs => Config.Model == ModelKind.GradientBoosting ? Config.GradientBoosting.Iterations : Config.Epochs;
+    public int MaxEpochs => ModelKinds.Of(Config).Budget(Config);
 
-    /// <summary>The experiment's changes in the words of the book's comparison table.</summary>
-    public string Changes
-    {
-        get
-        {
-            if (Config.Model == ModelKind.GradientBoosting)
-            {
-                var b = Config.GradientBoosting;
-                return $"gradient boosting (LightGBM): {b.NumLeaves} leaves, {b.Iterations} iterations, learning rate {Invariant(b.LearningRate)}, {ConfigEnum.Name(b.PositiveWeighting)} weighting{ThresholdChange}";
-            }
-            // What differs from the book's model, only when it does, so the book's rows read as they always did.
-            var model = new List<string>();
-            if (Config.HiddenLayers.Length > 0)
-            {
-                model.Add($"hidden layers [{string.Join(", ", Config.HiddenLayers)}]");
-            }
-            if (Config.OutputActivation != new ExperimentConfig().OutputActivation)
-            {
-                model.Add($"{ConfigEnum.Name(Config.OutputActivation)} output");
-            }
-            if (Config.LearningRate != new ExperimentConfig().LearningRate)
-            {
-                model.Add($"learning rate {Invariant(Config.LearningRate)}");
-            }
-            var prefix = model.Count == 0 ? "" : string.Join(", ", model) + ", ";
-            var weighting = Config.Weighting == ClassWeighting.Balanced
-                ? Config.OneWeightOffset == 0 ? "weighted" : $"weighted (offset {Config.OneWeightOffset})"
-                : "unweighted";
-            var stopping = Config.EarlyStopping.Enabled
-                ? $"early stopping on {ConfigEnum.Name(Config.EarlyStopping.Monitor)} ({ConfigEnum.Name(Config.EarlyStopping.Mode)}, patience {Config.EarlyStopping.Patience})"
-                : "no early stopping";
-            return $"{prefix}{Config.Epochs} epoch{(Config.Epochs == 1 ? "" : "s")}, {weighting}, {stopping}{ThresholdChange}";
-        }
-    }
+    /// <summary>The experiment's changes in the words of the book's comparison table (its kind's, then the threshold rule).</summary>
+    public string Changes => ModelKinds.Of(Config).Changes(Config) + ThresholdChange;
 
     /// <summary>", threshold max_f1" when the threshold is not the book's 0.5, else nothing.</summary>
     private string ThresholdChange => Config.Threshold == new ExperimentConfig().Threshold ? "" : $", threshold {Config.Threshold}";
-
-    private static string Invariant(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The experiment names in experiments/: *.yml not starting with an underscore, sorted.</summary>
     public static IReadOnlyList<string> Names(Workspace workspace) =>

@@ -1,21 +1,22 @@
+using System.Globalization;
+using Streetcar.Cli.Models;
 using Streetcar.Cli.Output;
 using Streetcar.Core.Cache;
-using Streetcar.Core.Config;
 using Streetcar.Core.Errors;
+using Streetcar.Pipeline.Execution;
+using Streetcar.Pipeline.Planning;
 
 namespace Streetcar.Cli.Pipeline;
 
 /// <summary>
-/// The one place that decides what runs: for the chosen experiments it plans the jobs that are not cached
-/// (trajectories shared by experiments of one shape, model folders, evaluations), skips experiments that failed
-/// for good with the same inputs, runs the jobs in parallel (<see cref="JobScheduler"/>), and records each
+/// Brings the chosen experiments to a goal: skips experiments that failed for good with the same inputs, prepares
+/// their splits, has the planner derive the jobs from the stage graphs (<see cref="Planner"/>: what is cached,
+/// trajectories shared by experiments of one shape), runs them on the chosen executor, and records each
 /// experiment's failure without stopping the others (<see cref="FailureLog"/>). Verbs and Cake targets only say
 /// how far to go.
 /// </summary>
-public sealed class PipelineEngine(PipelineContext ctx, PipelineRun run, EngineOptions options)
+public sealed class PipelineEngine(PipelineContext ctx, PipelineRun run, EngineOptions options, IJobExecutor executor)
 {
-    private JobBoard? _board;
-
     /// <summary>How far a run goes.</summary>
     public enum Goal
     {
@@ -30,6 +31,7 @@ public sealed class PipelineEngine(PipelineContext ctx, PipelineRun run, EngineO
     /// Brings every chosen experiment up to <paramref name="goal"/>. Returns the experiments that failed (now,
     /// earlier with the same inputs, or with an invalid config), in name order, each with why; the others are
     /// cached. Failures are not printed here: the verb says them in one line (progress lines show each job's).
+    /// A data error or a cancellation of any job stops the run and is thrown.
     /// </summary>
     public IReadOnlyList<EngineFailure> Run(Goal goal)
     {
@@ -41,7 +43,7 @@ public sealed class PipelineEngine(PipelineContext ctx, PipelineRun run, EngineO
             failed[name] = new EngineFailure(name, error, ExitCodes.Config);
         }
         var retry = options.Forced.Count > 0;
-        var chosen = new List<(ExperimentRun Run, PreparedData Data)>();
+        var chosen = new List<(Experiment Experiment, ExperimentRun Run)>();
         foreach (var experiment in run.Experiments)
         {
             if (!retry && failures.FailedForGood(experiment.Name, experiment.Key) is { } previous)
@@ -51,26 +53,53 @@ public sealed class PipelineEngine(PipelineContext ctx, PipelineRun run, EngineO
             }
             try
             {
-                chosen.AddRange(experiment.Runs.Select(r => (r, run.PreparedFor(r))).ToArray());
+                foreach (var r in experiment.Runs)
+                {
+                    run.PreparedFor(r);
+                }
+                chosen.AddRange(experiment.Runs.Select(r => (experiment, r)));
             }
             catch (PipelineException e) when (e is not DataException)
             {
-                Fail(failures, failed, experiment, "prepare", e);
+                Fail(failures, failed, experiment, "prepare", e.Message, e.ExitCode, final: true);
             }
         }
 
-        var jobs = Plan(goal, chosen);
-        _board = new JobBoard(ctx.Console, jobs.Count);
-        JobScheduler.Run(jobs, options.Jobs, _board.Started, _board.Finished);
-
-        foreach (var experiment in run.Experiments.Where(e => chosen.Any(c => c.Run.Experiment == e.Name)))
+        var goalStage = goal == Goal.Train ? StageTable.Train.Name : StageTable.Evaluate.Name;
+        var roots = new Dictionary<string, CacheKey> { [StageTable.GridRoot] = run.GridKey };
+        var targets = chosen.Select(c => new PlanTarget(c.Run.AsStageRun, ModelKinds.GraphOf(c.Run.Config), goalStage, roots)).ToArray();
+        var plan = Planner.Plan(targets, new CacheProbe(ctx.Cache), options.Plan);
+        foreach (var planned in plan.Runs)
         {
-            var own = jobs.Where(j => j.Experiments.Contains(experiment.Name)).ToArray();
-            if (own.FirstOrDefault(j => j.Status == JobStatus.Failed) is { } job)
+            // The split is prepare's to report; the entries after it say they are cached, as the jobs say what they build.
+            foreach (var stage in planned.Cached.Where(s => s != StageTable.Split))
             {
-                Fail(failures, failed, experiment, job.Label, job.Error!);
+                ctx.Console.Info($"{stage.Name} {planned.Run.Label}: cached ({planned.Keys[stage.Name]})");
             }
-            else if (own.Any(j => j.Status == JobStatus.Skipped))
+        }
+
+        var board = new JobBoard(ctx.Console, plan.Jobs.Count);
+        var results = plan.Jobs.Count == 0 ? [] : executor.Run(plan.Jobs, new JobLauncher(new StageHost(ctx)), RunFolder(), board.On, ctx.Cancel);
+        var byId = results.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        if (results.Any(r => r.State == JobState.Cancelled))
+        {
+            ctx.Cancel.ThrowIfCancellationRequested();
+            throw new OperationCanceledException("a job was cancelled");
+        }
+        if (results.FirstOrDefault(r => r.ExitCode == ExitCodes.Data) is { } bad)
+        {
+            throw new DataException(bad.Error ?? "bad data");
+        }
+
+        foreach (var experiment in chosen.Select(c => c.Experiment).Distinct())
+        {
+            var own = plan.Jobs.Where(j => j.Experiments.Contains(experiment.Name)).ToArray();
+            if (own.FirstOrDefault(j => byId[j.Id].State == JobState.Failed) is { } job)
+            {
+                var result = byId[job.Id];
+                Fail(failures, failed, experiment, job.Label, result.Error ?? "failed", result.ExitCode ?? ExitCodes.Pipeline, result.Final);
+            }
+            else if (own.Any(j => byId[j.Id].State == JobState.Skipped))
             {
                 failed[experiment.Name] = new EngineFailure(experiment.Name, "skipped: a job it needs failed", ExitCodes.Pipeline);
             }
@@ -82,92 +111,18 @@ public sealed class PipelineEngine(PipelineContext ctx, PipelineRun run, EngineO
         return failed.Values.ToArray();
     }
 
-    /// <summary>The jobs for what is not cached yet, in run order; a damaged entry counts as missing.</summary>
-    private List<Job> Plan(Goal goal, IReadOnlyList<(ExperimentRun Run, PreparedData Data)> chosen)
+    /// <summary>This run's folder for job files, outcomes and logs, under the cache: its start time and pid name it.</summary>
+    private string RunFolder()
     {
-        var needs = new List<(ExperimentRun Run, PreparedData Data, bool Train, bool Evaluate, CacheEntry? Model)>();
-        var groups = new Dictionary<CacheKey, List<ExperimentRun>>();
-        foreach (var (run, data) in chosen)
-        {
-            var evaluate = goal == Goal.Evaluate && (options.IsForced(StageTable.Evaluate) || !ctx.Cache.TryOpen(run.EvaluateKey, out _));
-            // The model entry is checked even when the metrics are cached: the report reads its history, so a
-            // damaged model entry must be rebuilt here, not show up as "not trained" in the report.
-            CacheEntry? model = null;
-            var train = options.IsForced(StageTable.Train) || !ctx.Cache.TryOpen(run.TrainKey, out model);
-            needs.Add((run, data, train, evaluate, model));
-            if (train && run.Config.Model == ModelKind.Network)
-            {
-                var shape = options.Sharing ? run.TrajectoryShape : Unshared(run);
-                if (!groups.TryGetValue(shape, out var members))
-                {
-                    groups.Add(shape, members = []);
-                }
-                members.Add(run);
-            }
-            else if (!train)
-            {
-                ctx.Console.Info($"train {run.Label}: cached ({run.TrainKey}), nothing to train");
-            }
-            if (goal == Goal.Evaluate && !evaluate)
-            {
-                ctx.Console.Info($"evaluate {run.Label}: cached ({run.EvaluateKey})");
-            }
-        }
-
-        // Trajectories first: they are the long jobs, and everything else waits for them.
-        var jobs = new List<Job>();
-        var trajectoryOf = new Dictionary<ExperimentRun, (Job Job, Func<CacheEntry> Entry)>();
-        foreach (var (shape, members) in groups)
-        {
-            var label = string.Join(", ", members.Select(m => m.Label));
-            var data = needs.First(n => n.Run == members[0]).Data;
-            CacheEntry? entry = null;
-            var job = new Job($"trajectory {label}", members.Select(m => m.Experiment).Distinct().ToArray(), members[0].Config.Threads,
-                () => entry = TrajectoryStep.Ensure(ctx, shape, members, data, options.IsForced(StageTable.Trajectory), [_board!.Epochs(label), new Train.Training.CancellationCheck(ctx.Cancel)]), []);
-            jobs.Add(job);
-            foreach (var member in members)
-            {
-                trajectoryOf[member] = (job, () => entry!);
-            }
-        }
-        foreach (var (run, data, train, evaluate, cachedModel) in needs)
-        {
-            var threads = run.Config.Model == ModelKind.GradientBoosting ? run.Config.GradientBoosting.Threads : run.Config.Threads;
-            var model = cachedModel;
-            Job? trainJob = null;
-            if (train && run.Config.Model == ModelKind.GradientBoosting)
-            {
-                // No trajectory: the fit is the whole training, so it starts with the trajectories.
-                trainJob = new Job($"train {run.Label}", [run.Experiment], threads, () => model = BoostingStep.Ensure(
-                    ctx, run, data, options.IsForced(StageTable.TrainBoosting)), []);
-                jobs.Add(trainJob);
-            }
-            else if (train)
-            {
-                var trajectory = trajectoryOf[run];
-                trainJob = new Job($"train {run.Label}", [run.Experiment], threads, () => model = TrainStep.Ensure(
-                    ctx, run, trajectory.Entry, data, options.IsForced(StageTable.Train)), [trajectory.Job]);
-                jobs.Add(trainJob);
-            }
-            if (evaluate)
-            {
-                jobs.Add(new Job($"evaluate {run.Label}", [run.Experiment], threads, () => EvaluateStep.Ensure(
-                    ctx, run, model!, data, options.IsForced(StageTable.Evaluate)), trainJob is null ? [] : [trainJob]));
-            }
-        }
-        return jobs;
+        var started = TimeProvider.System.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        return Path.Combine(ctx.Cache.Root, ".runs", $"{started}-{Environment.ProcessId}");
     }
 
-    /// <summary>With sharing off, a trajectory of the experiment's own (for measuring what sharing saves).</summary>
-    private static CacheKey Unshared(ExperimentRun run) =>
-        CacheKeyBuilder.For(StageTable.Trajectory.Name, StageTable.Trajectory.Version)
-            .Input("shape", run.TrajectoryShape).Param("unshared", run.Label).Build();
-
-    private static void Fail(FailureLog failures, IDictionary<string, EngineFailure> failed, Experiment experiment, string what, Exception error)
+    private static void Fail(FailureLog failures, IDictionary<string, EngineFailure> failed, Experiment experiment, string what, string error, int exitCode, bool final)
     {
-        // A pipeline error fails the same way with the same inputs (skipped until they change); anything else,
+        // A final failure fails the same way with the same inputs (skipped until they change); anything else,
         // such as an I/O error, is retried next run.
-        failures.Record(experiment.Name, $"{what}: {error.Message}", experiment.Key, final: error is PipelineException);
-        failed[experiment.Name] = new EngineFailure(experiment.Name, $"{what}: {error.Message}", (error as PipelineException)?.ExitCode ?? ExitCodes.Pipeline);
+        failures.Record(experiment.Name, $"{what}: {error}", experiment.Key, final);
+        failed[experiment.Name] = new EngineFailure(experiment.Name, $"{what}: {error}", exitCode);
     }
 }

@@ -83,8 +83,7 @@ public static class PrepareStep
         return builder;
     }
 
-    private static CacheKeyBuilder SplitBuilder(CacheKey grid, ExperimentConfig experiment) =>
-        StageTable.Split.Key(experiment).Input("grid", grid);
+    private static CacheKeyBuilder SplitBuilder(CacheKey grid, ExperimentConfig experiment) => StageTable.Split.Builder(grid, experiment);
 
 
     private static void Report(PipelineContext ctx, CacheEntry entry)

@@ -32,7 +32,10 @@ public sealed class RemoteStep(PipelineContext ctx, RemoteSync sync, string name
         foreach (var r in runs)
         {
             keys.UnionWith([r.SplitKey, r.TrainKey, r.EvaluateKey]);
-            shapes.Add(r.TrajectoryShape);
+            if (r.TrajectoryShape is { } shape)
+            {
+                shapes.Add(shape);
+            }
         }
         return new RemoteSelection(keys, shapes);
     }

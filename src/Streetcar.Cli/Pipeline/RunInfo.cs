@@ -26,9 +26,13 @@ public sealed record RunInfo(string Machine, int Cores, string Os, string Runtim
             ctx.Cache.TryOpen(r.EvaluateKey, out var evaluate) ? StageTiming.Read(evaluate.Folder)?.Seconds : null)).ToList());
 
     /// <summary>Seconds spent training the cached trajectories of <paramref name="shape"/> (each entry's own epochs).</summary>
-    private static double? Trajectories(PipelineContext ctx, Core.Cache.CacheKey shape)
+    private static double? Trajectories(PipelineContext ctx, Core.Cache.CacheKey? shape)
     {
-        var seconds = TrajectoryStep.Cached(ctx.Cache, shape)
+        if (shape is null)
+        {
+            return null;
+        }
+        var seconds = StageTable.Trajectory.Cached(ctx.Cache, shape)
             .Select(t => StageTiming.Read(ctx.Cache.EntryFolder(t.Key))?.Seconds)
             .OfType<double>()
             .ToArray();

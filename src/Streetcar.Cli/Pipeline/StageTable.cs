@@ -1,55 +1,51 @@
-using Streetcar.Train.Trajectories;
+using Streetcar.Cli.Models;
+using Streetcar.Cli.Models.Boosting;
+using Streetcar.Cli.Models.Network;
+using Streetcar.Pipeline.Stages;
 
 namespace Streetcar.Cli.Pipeline;
 
 /// <summary>
-/// The pipeline's stages, declared once, in flow order: fetch → grid → split → trajectory → train → evaluate →
-/// report. <see cref="PipelineEngine"/> runs them (cache lookup, --force, failures, parallel jobs) and the Cake
-/// targets call the verbs that run them; `streetcar stages` prints this table.
+/// The pipeline's stages in flow order: fetch → grid → split → (the model kind's stages) → evaluate → report.
+/// The engine's stages (split, each kind's, evaluate) are types wired only by their inputs; the graph of a run is
+/// derived from them (<see cref="ModelKinds.GraphOf"/>). Fetch, grid and report run outside the engine and are
+/// listed here so that `streetcar stages` shows the whole flow.
 /// </summary>
 public static class StageTable
 {
+    /// <summary>The root every graph starts from: the grid, built by prepare before planning.</summary>
+    public const string GridRoot = "grid";
+
     public static readonly StageDefinition Fetch = new("fetch", 1, [], [],
         "data/raw/: the workbooks listed in data/workbooks.sha256, each checked against its pin (not a cache entry)");
 
-    public static readonly StageDefinition Grid = new("grid", Prepare.PrepareStage.Version, ["fetch"], [],
+    public static readonly StageDefinition Grid = new(GridRoot, Prepare.PrepareStage.Version, ["fetch"], [],
         "ingested, cleaned, reshaped and encoded grid (reads data/prepare.yml and the workbooks, no experiment key)");
 
-    public static readonly StageDefinition Split = new("split", Prepare.PrepareStage.Version, ["grid"], ["seeds.split", "split"],
-        "train/validation/test splits and their encoders");
+    public static readonly SplitStep Split = new();
 
-    /// <summary>
-    /// Every key that shapes what SGD does from epoch to epoch; not the stopping rule (epochs, early_stopping),
-    /// so experiments that differ only in when they stop share one trajectory.
-    /// </summary>
-    public static readonly StageDefinition Trajectory = new("trajectory", TrajectoryStage.Version, ["split"],
-        ["batch_size", "dropout_rate", "hidden_layers", "l2_lambda", "learning_rate", "loss", "one_weight_offset",
-         "output_activation", "seeds.shuffle", "seeds.torch", "threads", "weighting", "zero_weight"],
-        "per-epoch metrics and weights of one training trajectory, resumable");
-
-    /// <summary>
-    /// The model folder: the stopping rule applied to a trajectory prefix. It stores the whole resolved config
-    /// (scoring reads its threshold), so its key holds every key; deriving it takes milliseconds, not training.
-    /// </summary>
-    public static readonly StageDefinition Train = new("train", Streetcar.Train.TrainStage.Version, ["trajectory", "split"], [StageDefinition.EveryKey],
-        "self-contained model folder: the kept epoch's weights, encoders, config, history");
-
-    /// <summary>
-    /// The model folder of a <c>model: gradient_boosting</c> experiment: a LightGBM fit on the split, with no
-    /// trajectory. Same cache folder (and --force) as <see cref="Train"/>; it reads only the boosting options (their
-    /// seed derived per repeat), never the threshold, so a new threshold rule re-evaluates without refitting.
-    /// </summary>
-    public static readonly StageDefinition TrainBoosting = new("train", Boosting.GradientBoosting.Version, ["split"], ["gradient_boosting", "model"],
-        "for model: gradient_boosting, instead of trajectory + train: self-contained boosting model folder (LightGBM model, encoders, options, fit facts)");
-
-    public static readonly StageDefinition Evaluate = new("evaluate", Streetcar.Evaluate.EvaluateStage.Version, ["train", "split"], ["threshold"],
-        "metrics of the kept model on every split");
+    public static readonly EvaluateStep Evaluate = new();
 
     public static readonly StageDefinition Report = new("report", 1, ["evaluate"], [],
         "results/report.md, results/metrics.json, results/plots/ (committed, not a cache entry)");
 
-    /// <summary>Every stage, in flow order.</summary>
-    public static IReadOnlyList<StageDefinition> All { get; } = [Fetch, Grid, Split, Trajectory, Train, TrainBoosting, Evaluate, Report];
+    /// <summary>The network's trajectory (<see cref="NetworkKind"/>).</summary>
+    public static TrajectoryStep Trajectory => NetworkKind.Trajectory;
+
+    /// <summary>The network's model folder.</summary>
+    public static TrainStep Train => NetworkKind.Train;
+
+    /// <summary>The boosting model folder (<see cref="BoostingKind"/>).</summary>
+    public static BoostingStep TrainBoosting => BoostingKind.Train;
+
+    /// <summary>Every engine stage once, in flow order over the kinds' graphs.</summary>
+    public static IReadOnlyList<IStage> EngineStages =>
+        ModelKinds.AllGraphs.SelectMany(g => g.Graph.Stages).DistinctBy(s => s.Id)
+            .OrderBy(s => s == Split ? 0 : s == Evaluate ? 2 : 1).ToArray();
+
+    /// <summary>The stage a job file names.</summary>
+    public static IStage ById(string id) => EngineStages.FirstOrDefault(s => s.Id == id)
+        ?? throw new Core.Errors.PipelineException($"no stage '{id}' (known: {string.Join(", ", EngineStages.Select(s => s.Id))})", Core.Errors.ExitCodes.Usage);
 
     /// <summary>
     /// The keys of repetition, read by the planner (how many runs, and their seeds) and by no stage: each run's

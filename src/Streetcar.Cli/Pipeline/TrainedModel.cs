@@ -1,7 +1,4 @@
-using Streetcar.Boosting;
 using Streetcar.Core.Cache;
-using Streetcar.Core.Json;
-using Streetcar.Train.Saving;
 using Streetcar.Train.Training;
 
 namespace Streetcar.Cli.Pipeline;
@@ -18,17 +15,6 @@ namespace Streetcar.Cli.Pipeline;
 /// <param name="Epochs">Per-epoch records (empty for boosting).</param>
 public sealed record TrainedModel(int EpochsRun, int ChosenEpoch, string ChosenLabel, int? BestEpoch, double ValidLoss, IReadOnlyList<EpochRecord> Epochs)
 {
-    /// <summary>Reads the train entry <paramref name="entry"/>.</summary>
-    public static TrainedModel Read(CacheEntry entry)
-    {
-        if (BoostingModelFolderLayout.IsBoosting(entry.Folder))
-        {
-            var info = StableJson.Read<BoostingInfo>(entry.PathOf(BoostingModelFolderLayout.Info));
-            var validation = StableJson.Read<BoostingValidation>(entry.PathOf(BoostingStep.ValidationFile));
-            return new TrainedModel(info.Trees, info.Trees, "final", null, validation.ValidLoss, []);
-        }
-        var history = StableJson.Read<TrainingHistory>(entry.PathOf(ModelFolderLayout.History));
-        return new TrainedModel(history.Epochs.Count, history.ChosenEpoch, history.ChosenLabel,
-            history.BestEpoch, history.Epochs[history.ChosenEpoch - 1].ValLoss, history.Epochs);
-    }
+    /// <summary>Reads the train entry <paramref name="entry"/>, as its model kind wrote it.</summary>
+    public static TrainedModel Read(CacheEntry entry) => Models.ModelKinds.OfFolder(entry.Folder).Read(entry);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Streetcar.Cli.Pipeline;
 using Streetcar.Core.Config;
+using Streetcar.Pipeline.Stages;
 
 namespace Streetcar.Cli.Tests.Pipeline;
 
@@ -13,7 +14,7 @@ public sealed class StageTableTests
     {
         var canonical = new[] { Book, Book with { Model = ModelKind.GradientBoosting } }
             .SelectMany(c => JsonNode.Parse(ExperimentConfigJson.Canonical(c))!.AsObject().Select(p => p.Key)).Distinct();
-        var read = new[] { StageTable.Split, StageTable.Trajectory, StageTable.TrainBoosting, StageTable.Evaluate }
+        var read = new IStage[] { StageTable.Split, StageTable.Trajectory, StageTable.TrainBoosting, StageTable.Evaluate }
             .SelectMany(s => s.ConfigKeys).Select(k => k.Split('.')[0]).Concat(StageTable.StoppingKeys).Concat(StageTable.RepeatKeys);
 
         Assert.Empty(canonical.Except(read));
@@ -46,14 +47,14 @@ public sealed class StageTableTests
     [MemberData(nameof(SameTrajectory))]
     public void ChangingAKeyTheTrajectoryDoesNotRead_KeepsItsKey(string what, Func<ExperimentConfig, ExperimentConfig> change)
     {
-        Assert.True(StageTable.Trajectory.Key(Book).Build() == StageTable.Trajectory.Key(change(Book)).Build(), what);
+        Assert.True(StageConfigKeys.Builder(StageTable.Trajectory, Book).Build() == StageConfigKeys.Builder(StageTable.Trajectory, change(Book)).Build(), what);
     }
 
     [Theory]
     [MemberData(nameof(OtherTrajectory))]
     public void ChangingAKeyTheTrajectoryReads_ChangesItsKey(string what, Func<ExperimentConfig, ExperimentConfig> change)
     {
-        Assert.True(StageTable.Trajectory.Key(Book).Build() != StageTable.Trajectory.Key(change(Book)).Build(), what);
+        Assert.True(StageConfigKeys.Builder(StageTable.Trajectory, Book).Build() != StageConfigKeys.Builder(StageTable.Trajectory, change(Book)).Build(), what);
     }
 
     [Fact]
@@ -62,10 +63,10 @@ public sealed class StageTableTests
         var boosting = Book with { Model = ModelKind.GradientBoosting };
         var rule = boosting with { Threshold = ThresholdRule.TargetRecall(0.85) };
 
-        Assert.Equal(StageTable.TrainBoosting.Key(boosting).Build(), StageTable.TrainBoosting.Key(rule).Build());
-        Assert.NotEqual(StageTable.Evaluate.Key(boosting).Build(), StageTable.Evaluate.Key(rule).Build());
-        Assert.NotEqual(StageTable.TrainBoosting.Key(boosting).Build(),
-            StageTable.TrainBoosting.Key(boosting with { GradientBoosting = boosting.GradientBoosting with { NumLeaves = 63 } }).Build());
+        Assert.Equal(StageConfigKeys.Builder(StageTable.TrainBoosting, boosting).Build(), StageConfigKeys.Builder(StageTable.TrainBoosting, rule).Build());
+        Assert.NotEqual(StageConfigKeys.Builder(StageTable.Evaluate, boosting).Build(), StageConfigKeys.Builder(StageTable.Evaluate, rule).Build());
+        Assert.NotEqual(StageConfigKeys.Builder(StageTable.TrainBoosting, boosting).Build(),
+            StageConfigKeys.Builder(StageTable.TrainBoosting, boosting with { GradientBoosting = boosting.GradientBoosting with { NumLeaves = 63 } }).Build());
     }
 
     [Fact]
@@ -73,7 +74,7 @@ public sealed class StageTableTests
     {
         var other = Book with { Threshold = ThresholdRule.Fixed(0.3) };
 
-        Assert.Equal(StageTable.Split.Key(Book).Build(), StageTable.Split.Key(other).Build());
-        Assert.NotEqual(StageTable.Evaluate.Key(Book).Build(), StageTable.Evaluate.Key(other).Build());
+        Assert.Equal(StageConfigKeys.Builder(StageTable.Split, Book).Build(), StageConfigKeys.Builder(StageTable.Split, other).Build());
+        Assert.NotEqual(StageConfigKeys.Builder(StageTable.Evaluate, Book).Build(), StageConfigKeys.Builder(StageTable.Evaluate, other).Build());
     }
 }
