@@ -158,7 +158,7 @@ public static class SweepFileReader
         }
         var metric = Enum<MonitorMetric>(fields, path, "select.metric", "metric")
             ?? throw new ConfigException(path, "select.metric", "missing: the validation metric that ranks the points");
-        var allowed = new[] { MonitorMetric.ValPrAuc, MonitorMetric.ValRocAuc, MonitorMetric.ValAccuracy, MonitorMetric.ValLoss, MonitorMetric.ValWeightedLoss };
+        var allowed = new[] { MonitorMetric.ValPrAuc, MonitorMetric.ValRocAuc, MonitorMetric.ValAccuracy, MonitorMetric.ValLoss };
         if (!allowed.Contains(metric))
         {
             throw Error(path, fields["metric"], "select.metric", $"must be a validation metric (points are never chosen on training or test figures); allowed: {string.Join(" | ", allowed.Select(ConfigEnum.Name))}");

@@ -59,4 +59,7 @@ public sealed record ReportInput(DataFacts Data, IReadOnlyList<ExperimentOutcome
 
     /// <summary>How the recommendation judges (<c>experiments/_report.yml</c>).</summary>
     public ReportSettings Settings { get; init; } = new();
+
+    /// <summary>The sweeps (<c>experiments/*.sweep.yml</c>); each chosen point is also among <see cref="Experiments"/>.</summary>
+    public IReadOnlyList<Sweeps.SweepSummary> Sweeps { get; init; } = [];
 }
