@@ -31,6 +31,7 @@ public sealed partial class BuildTargetsTests(ITestOutputHelper output)
         ("Prepare", []),
         ("Train", []),
         ("Evaluate", []),
+        ("Sweep", []),
         ("Report", []),
         ("AllExperiments", []),
         ("Compare", []),
