@@ -64,6 +64,13 @@ public static class CacheCommand
             var cache = Open(result, console);
             using var runLock = cache.AcquireRunLock(TimeSpan.FromSeconds(10), console.Info);
             var kept = cache.Clear();
+            // The runs' ledgers, job files and logs describe entries that are gone now.
+            var runs = Path.Combine(cache.Root, Pipeline.PipelineEngine.RunsFolder);
+            if (Directory.Exists(runs))
+            {
+                Directory.Delete(runs, recursive: true);
+                kept = kept.Where(k => k != Pipeline.PipelineEngine.RunsFolder).ToList();
+            }
             // A cleared cache retries everything, the experiments that failed before included.
             new Pipeline.FailureLog(Workspace.Locate(result.GetValue(CommonOptions.Root))).ClearAll();
             var left = kept.Count == 0 ? "" : $"; left {kept.Count} entries it did not make: {string.Join(", ", kept)}";

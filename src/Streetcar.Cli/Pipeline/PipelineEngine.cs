@@ -4,6 +4,7 @@ using Streetcar.Cli.Output;
 using Streetcar.Core.Cache;
 using Streetcar.Core.Errors;
 using Streetcar.Pipeline.Execution;
+using Streetcar.Pipeline.Ledger;
 using Streetcar.Pipeline.Planning;
 
 namespace Streetcar.Cli.Pipeline;
@@ -79,7 +80,8 @@ public sealed class PipelineEngine(PipelineContext ctx, PipelineRun run, EngineO
         };
         var roots = new Dictionary<string, CacheKey> { [StageTable.GridRoot] = run.GridKey };
         var targets = chosen.Select(c => new PlanTarget(c.Run.AsStageRun, ModelKinds.GraphOf(c.Run.Config), goalStage, roots)).ToArray();
-        var plan = Planner.Plan(targets, new CacheProbe(ctx.Cache), options.Plan);
+        // The splits were just verified or built by prepare: the probe does not hash them again.
+        var plan = Planner.Plan(targets, new CacheProbe(ctx.Cache, chosen.Select(c => c.Run.SplitKey)), options.Plan);
         foreach (var planned in plan.Runs)
         {
             // The split is prepare's to report; the entries after it say they are cached, as the jobs say what they build.
@@ -90,8 +92,18 @@ public sealed class PipelineEngine(PipelineContext ctx, PipelineRun run, EngineO
         }
 
         var board = new JobBoard(ctx.Console, plan.Jobs.Count);
-        var results = plan.Jobs.Count == 0 ? [] : executor.Run(plan.Jobs, new JobLauncher(new StageHost(ctx)), RunFolder(), board.On, ctx.Cancel);
+        var runFolder = RunFolder();
+        var results = plan.Jobs.Count == 0 ? [] : executor.Run(plan.Jobs, new JobLauncher(new StageHost(ctx)), runFolder, board.On, ctx.Cancel);
         var byId = results.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        if (results.Count > 0)
+        {
+            // Written once, whatever happened: the run's keys, outcomes and timings, and the chain that bounded it.
+            var ledger = RunLedger.Of(executor.Name, plan, results);
+            ledger.Write(runFolder);
+            var (seconds, chain) = ledger.CriticalPath();
+            ctx.Console.Info(string.Create(CultureInfo.InvariantCulture,
+                $"critical path: {seconds:F1} s ({string.Join(" → ", chain.Select(j => j.Label))}), the wall time on unbounded workers; ledger {Path.GetRelativePath(ctx.Workspace.Root, Path.Combine(runFolder, RunLedger.FileName))}"));
+        }
         if (results.Any(r => r.State == JobState.Cancelled))
         {
             ctx.Cancel.ThrowIfCancellationRequested();
@@ -122,11 +134,14 @@ public sealed class PipelineEngine(PipelineContext ctx, PipelineRun run, EngineO
         return failed.Values.ToArray();
     }
 
-    /// <summary>This run's folder for job files, outcomes and logs, under the cache: its start time and pid name it.</summary>
+    /// <summary>The folder of the runs' folders, under the cache (not a stage: its name starts with a dot).</summary>
+    public const string RunsFolder = ".runs";
+
+    /// <summary>This run's folder for its ledger, job files, outcomes and logs, under the cache: its start time and pid name it.</summary>
     private string RunFolder()
     {
         var started = TimeProvider.System.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        return Path.Combine(ctx.Cache.Root, ".runs", $"{started}-{Environment.ProcessId}");
+        return Path.Combine(ctx.Cache.Root, RunsFolder, $"{started}-{Environment.ProcessId}");
     }
 
     private static void Fail(FailureLog failures, IDictionary<string, EngineFailure> failed, Experiment experiment, string what, string error, int exitCode, bool final)

@@ -122,8 +122,9 @@ public sealed class TestWorkspace : IDisposable
         }
     }
 
+    // Stage folders only: the runs' ledgers and job files (.runs/) are no entries.
     private IEnumerable<string> StageFolders() =>
-        Directory.Exists(Cache) ? Directory.EnumerateDirectories(Cache).Order(StringComparer.Ordinal) : [];
+        Directory.Exists(Cache) ? Directory.EnumerateDirectories(Cache).Where(d => !Path.GetFileName(d).StartsWith('.')).Order(StringComparer.Ordinal) : [];
 
     private static string NewFolder()
     {
