@@ -5,6 +5,7 @@ using Streetcar.Core.Config;
 using Streetcar.Core.Errors;
 using Streetcar.Prepare;
 using Streetcar.Prepare.Ingest;
+using Streetcar.Testing;
 using Streetcar.Train;
 using Streetcar.Train.Benchmarks;
 using Streetcar.Train.Model;
@@ -40,7 +41,7 @@ try
     if (only is null or "prepare")
     {
         var workbooks = PrepareStage.WorkbooksIn(DataSource());
-        var config = PrepareStage.ReadConfig(Path.Combine(RepoRoot(), "data", "prepare.yml"));
+        var config = PrepareStage.ReadConfig(Path.Combine(RepoPaths.Root, "data", "prepare.yml"));
         var split = new SplitConfig();
         rows.Add((IngestRow, Time(runs, () => IncidentIngest.ReadAll(workbooks)), null, [], "", null));
         rows.Add(("prepare: cold, workbooks to written splits", Time(runs, () =>
@@ -83,7 +84,7 @@ try
 
     if (only is null or "boosting")
     {
-        rows.AddRange(BoostingBenchmark.Rows(DataSource(), Path.Combine(RepoRoot(), "data", "prepare.yml"), runs).Select(r => (r.Name, r.Seconds, r.Cpu, r.Baselines, r.Note, (double?)null)));
+        rows.AddRange(BoostingBenchmark.Rows(DataSource(), Path.Combine(RepoPaths.Root, "data", "prepare.yml"), runs).Select(r => (r.Name, r.Seconds, r.Cpu, r.Baselines, r.Note, (double?)null)));
     }
 
     Console.WriteLine();
@@ -143,30 +144,18 @@ static double Median(IReadOnlyList<double> values)
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-static string RepoRoot()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-    {
-        if (File.Exists(Path.Combine(dir.FullName, "streetcar-experiments.sln")))
-        {
-            return dir.FullName;
-        }
-    }
-    return Environment.CurrentDirectory;
-}
-
 string DataSource()
 {
     if (Arg("--data-source") is { } given)
     {
         return given;
     }
-    var own = Path.Combine(RepoRoot(), "data", "raw");
+    var own = Path.Combine(RepoPaths.Root, "data", "raw");
     return Directory.Exists(own)
         ? own
         : Environment.GetEnvironmentVariable("STREETCAR_DATA_SOURCE") is { Length: > 0 } source
             ? source
-            : Path.Combine(RepoRoot(), "data", "ttc");
+            : Path.Combine(RepoPaths.Root, "data", "ttc");
 }
 
 int Count(string name, int fallback)

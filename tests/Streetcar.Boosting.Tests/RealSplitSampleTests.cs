@@ -2,7 +2,6 @@ using Streetcar.Core.Config;
 using Streetcar.Core.Data;
 using Streetcar.Prepare;
 using Streetcar.Prepare.Encode;
-using Streetcar.Prepare.Tests.Fixtures;
 
 namespace Streetcar.Boosting.Tests;
 

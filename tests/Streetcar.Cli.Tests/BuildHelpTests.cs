@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Streetcar.Prepare.Tests.Fixtures;
 
 namespace Streetcar.Cli.Tests;
 

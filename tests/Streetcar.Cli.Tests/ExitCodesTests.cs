@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Streetcar.Cli.Output;
 using Streetcar.Core.Errors;
-using Streetcar.Prepare.Tests.Fixtures;
 
 namespace Streetcar.Cli.Tests;
 

@@ -1,1 +1,2 @@
+global using Streetcar.Testing;
 global using Xunit;

@@ -2,7 +2,6 @@ using Streetcar.Core.Config;
 using Streetcar.Core.Data;
 using Streetcar.Prepare.Config;
 using Streetcar.Prepare.Output;
-using Streetcar.Prepare.Tests.Fixtures;
 
 namespace Streetcar.Prepare.Tests;
 

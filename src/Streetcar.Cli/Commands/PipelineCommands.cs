@@ -109,10 +109,14 @@ public static class PipelineCommands
             CommonOptions.Remote,
             CommonOptions.Executor,
         };
+        foreach (var option in SlurmCliOptions.All)
+        {
+            command.Options.Add(option);
+        }
         command.SetAction(result =>
         {
             var ctx = Open(result, console, cancel);
-            var executor = Executor(result); // before anything is locked or built: an executor that cannot run says so first
+            var executor = Executor(result, ctx); // before anything is locked or built: an executor that cannot run says so first
             var remote = RemoteStep.Open(ctx, result.GetValue(CommonOptions.Remote));
             using var runLock = ctx.Lock();
             var run = PipelineRun.Start(ctx, Names(result), repeats: result.GetValue(CommonOptions.Repeats));
@@ -135,10 +139,14 @@ public static class PipelineCommands
             CommonOptions.Remote,
             CommonOptions.Executor,
         };
+        foreach (var option in SlurmCliOptions.All)
+        {
+            command.Options.Add(option);
+        }
         command.SetAction(result =>
         {
             var ctx = Open(result, console, cancel);
-            var executor = Executor(result);
+            var executor = Executor(result, ctx);
             var remote = RemoteStep.Open(ctx, result.GetValue(CommonOptions.Remote));
             ctx.Workspace.EnsureResultsWritable();
             using var runLock = ctx.Lock();
@@ -163,10 +171,14 @@ public static class PipelineCommands
             CommonOptions.Remote,
             CommonOptions.Executor,
         };
+        foreach (var option in SlurmCliOptions.All)
+        {
+            command.Options.Add(option);
+        }
         command.SetAction(result =>
         {
             var ctx = Open(result, console, cancel);
-            var executor = Executor(result);
+            var executor = Executor(result, ctx);
             var remote = RemoteStep.Open(ctx, result.GetValue(CommonOptions.Remote));
             ctx.Workspace.EnsureResultsWritable();
             using var runLock = ctx.Lock();
@@ -202,8 +214,9 @@ public static class PipelineCommands
     internal static PipelineEngine Engine(PipelineContext ctx, PipelineRun run, ParseResult result, IReadOnlySet<string> forced, IJobExecutor executor) =>
         new(ctx, run, new EngineOptions(result.GetValue(CommonOptions.Jobs), forced, Sharing: !result.GetValue(CommonOptions.NoSharing), executor.Name), executor);
 
-    internal static IJobExecutor Executor(ParseResult result) =>
-        Executors.Create(result.GetValue(CommonOptions.Executor) ?? Executors.Default, result.GetValue(CommonOptions.Jobs));
+    internal static IJobExecutor Executor(ParseResult result, PipelineContext ctx) =>
+        Executors.Create(result.GetValue(CommonOptions.Executor) ?? Executors.Default,
+            new ExecutorSettings(result.GetValue(CommonOptions.Jobs), ctx.Workspace.Root, SlurmCliOptions.Read(result)));
 
     /// <summary>
     /// The verb's exit: 0, or one error line: the failure itself when one experiment failed, else the failed

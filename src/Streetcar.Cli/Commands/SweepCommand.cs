@@ -53,10 +53,14 @@ public static class SweepCommand
             CommonOptions.NoSharing,
             CommonOptions.Executor,
         };
+        foreach (var option in SlurmCliOptions.All)
+        {
+            command.Options.Add(option);
+        }
         command.SetAction(result =>
         {
             var ctx = PipelineCommands.Open(result, console, cancel);
-            var executor = PipelineCommands.Executor(result);
+            var executor = PipelineCommands.Executor(result, ctx);
             // Every point of every sweep is checked before anything is locked or trained.
             var sweeps = SweepFiles.Load(ctx.Workspace, result.GetValue(Sweep) ?? [], result.GetValue(MaxPoints));
             if (sweeps.Count == 0)

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using Streetcar.Cli.Tests.Fixtures;
-using Streetcar.Prepare.Tests.Fixtures;
 
 namespace Streetcar.Cli.Tests.Build;
 

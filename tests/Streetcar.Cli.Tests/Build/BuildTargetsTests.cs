@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Streetcar.Prepare.Tests.Fixtures;
 using Xunit.Abstractions;
 
 namespace Streetcar.Cli.Tests.Build;

@@ -1,6 +1,5 @@
 using Streetcar.Cli.Tests.Fixtures;
 using Streetcar.Core.Errors;
-using Streetcar.Prepare.Tests.Fixtures;
 
 namespace Streetcar.Cli.Tests.Faults;
 

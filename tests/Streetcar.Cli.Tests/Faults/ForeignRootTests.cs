@@ -1,7 +1,6 @@
 using Streetcar.Cli.Output;
 using Streetcar.Cli.Tests.Fixtures;
 using Streetcar.Core.Errors;
-using Streetcar.Prepare.Tests.Fixtures;
 
 namespace Streetcar.Cli.Tests.Faults;
 

@@ -30,19 +30,33 @@ public sealed class KillDuringStageTests(ReferenceRun reference)
         AssertRecovers(workspace);
     }
 
+    /// <summary>
+    /// The report is written in well under a second, so the kill can land after the swap, when there is nothing left
+    /// to recover (seen about one run in three under load): such an attempt proves nothing and is tried again, up to
+    /// <see cref="ReportKillAttempts"/> times; a run killed with its staging folder in place must recover.
+    /// </summary>
+    private const int ReportKillAttempts = 6;
+
     [Fact]
     public void GivenARunKilledWhileWritingTheReport_WhenRunAgain_ThenTheResultsAreByteIdentical()
     {
-        using var workspace = reference.WarmCopy();
-        Directory.Delete(workspace.Results, recursive: true);
-        using (var child = CliChild.Start(workspace.PipelineArgs()))
+        for (var attempt = 1; attempt <= ReportKillAttempts; attempt++)
         {
-            Assert.True(child.WaitForFolder(workspace.Root, ".results-staging-*", Patience), $"the report's staging folder never appeared:\n{child.Result()}");
-            child.KillHard();
+            using var workspace = reference.WarmCopy();
+            Directory.Delete(workspace.Results, recursive: true);
+            using (var child = CliChild.Start(workspace.PipelineArgs()))
+            {
+                Assert.True(child.WaitForFolder(workspace.Root, ".results-staging-*", Patience), $"the report's staging folder never appeared:\n{child.Result()}");
+                child.KillHard();
+            }
+            if (!Directory.EnumerateDirectories(workspace.Root).Any(d => Path.GetFileName(d).StartsWith(".results-staging-", StringComparison.Ordinal)))
+            {
+                continue; // the swap won the race: results/ is whole, nothing was interrupted
+            }
+            AssertRecovers(workspace);
+            return;
         }
-        Assert.Contains(Directory.EnumerateDirectories(workspace.Root), d => Path.GetFileName(d).StartsWith(".results-staging-", StringComparison.Ordinal));
-
-        AssertRecovers(workspace);
+        Assert.Fail($"in {ReportKillAttempts} attempts the kill never landed while the report's staging folder existed");
     }
 
     private void AssertRecovers(TestWorkspace workspace)

@@ -1,7 +1,5 @@
 using Streetcar.Cli.Tests.Fixtures;
 using Streetcar.Core.Errors;
-using Streetcar.Core.Tests.Files;
-using Streetcar.Prepare.Tests.Fixtures;
 
 namespace Streetcar.Cli.Tests.Faults;
 

@@ -1,7 +1,6 @@
 using Streetcar.Cli.Tests.Fixtures;
 using Streetcar.Core.Errors;
 using Streetcar.Core.Files;
-using Streetcar.Core.Tests.Files;
 using Xunit.Abstractions;
 
 namespace Streetcar.Cli.Tests.Faults;

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using Azure.Storage;
 using Azure.Storage.Blobs;
-using Streetcar.Prepare.Tests.Fixtures;
 
 namespace Streetcar.Cli.Tests.Fixtures;
 

@@ -1,5 +1,4 @@
 using Streetcar.Core.Hashing;
-using Streetcar.Prepare.Tests.Fixtures;
 
 namespace Streetcar.Cli.Tests.Fixtures;
 

@@ -1,4 +1,3 @@
-using Streetcar.Prepare.Tests.Fixtures;
 namespace Streetcar.Cli.Tests.Fixtures;
 
 /// <summary>

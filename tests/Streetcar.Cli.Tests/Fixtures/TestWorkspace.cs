@@ -1,6 +1,5 @@
 using System.Text;
 using Streetcar.Cli.Output;
-using Streetcar.Prepare.Tests.Fixtures;
 
 namespace Streetcar.Cli.Tests.Fixtures;
 

@@ -4,7 +4,6 @@ using Streetcar.Cli.Pipeline;
 using Streetcar.Core.Cache;
 using Streetcar.Core.Config;
 using Streetcar.Pipeline.Planning;
-using Streetcar.Prepare.Tests.Fixtures;
 
 namespace Streetcar.Cli.Tests.Pipeline;
 

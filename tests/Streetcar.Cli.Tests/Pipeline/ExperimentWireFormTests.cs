@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Streetcar.Cli.Pipeline;
 using Streetcar.Core.Cache;
-using Streetcar.Prepare.Tests.Fixtures;
 
 namespace Streetcar.Cli.Tests.Pipeline;
 

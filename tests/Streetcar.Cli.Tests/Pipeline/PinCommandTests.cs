@@ -1,6 +1,5 @@
 using Streetcar.Cli.Tests.Fixtures;
 using Streetcar.Core.Hashing;
-using Streetcar.Prepare.Tests.Fixtures;
 
 namespace Streetcar.Cli.Tests.Pipeline;
 

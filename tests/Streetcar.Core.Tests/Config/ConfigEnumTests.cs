@@ -54,7 +54,7 @@ public sealed class ConfigEnumTests
     [Fact]
     public void BaseYml_CommentOfEveryEnumKey_ListsExactlyTheEnumsNames()
     {
-        var lines = File.ReadAllLines(Path.Combine(RepoRoot(), "experiments", "_base.yml"));
+        var lines = File.ReadAllLines(Path.Combine(RepoPaths.Root, "experiments", "_base.yml"));
         foreach (var (key, type) in EnumKeys())
         {
             var leaf = key.Split('.')[^1];
@@ -90,15 +90,5 @@ public sealed class ConfigEnumTests
                 Collect(property.PropertyType, key + ".", keys);
             }
         }
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "streetcar-experiments.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 }

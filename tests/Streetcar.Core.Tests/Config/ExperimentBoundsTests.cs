@@ -86,7 +86,7 @@ public sealed class ExperimentBoundsTests : IDisposable
     {
         var comments = new Dictionary<string, string>(StringComparer.Ordinal);
         var parent = "";
-        foreach (var line in File.ReadAllLines(Path.Combine(RepoRoot(), "experiments", "_base.yml")))
+        foreach (var line in File.ReadAllLines(Path.Combine(RepoPaths.Root, "experiments", "_base.yml")))
         {
             var match = Regex.Match(line, @"^(\s*)([a-z_0-9]+):[^#]*(?:#\s*(.*))?$");
             if (!match.Success)
@@ -119,15 +119,5 @@ public sealed class ExperimentBoundsTests : IDisposable
                 Collect(type, key + ".", keys);
             }
         }
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "streetcar-experiments.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 }

@@ -285,7 +285,7 @@ public sealed class ExperimentConfigLoaderTests : IDisposable
     [Fact]
     public void RepositoryExperiments_AllLoadAndFollowTheBookSeries()
     {
-        var folder = Path.Combine(RepoRoot(), "experiments");
+        var folder = Path.Combine(RepoPaths.Root, "experiments");
         var all = ExperimentConfigLoader.ExperimentFiles(folder).Select(ExperimentConfigLoader.Load).ToArray();
         // The book's series; exp4 tested out of time (exp6-out-of-time, issue 14); issue 13's attempt to close the gap
         // (exp7) and the boosting baseline (gbm).
@@ -307,16 +307,6 @@ public sealed class ExperimentConfigLoaderTests : IDisposable
         Assert.Equal((MonitorMetric.ValLoss, MonitorMode.Min), (configs[4].EarlyStopping.Monitor, configs[4].EarlyStopping.Mode));
         Assert.Equal((MonitorMetric.ValAccuracy, MonitorMode.Max), (configs[5].EarlyStopping.Monitor, configs[5].EarlyStopping.Mode));
         Assert.All(configs, c => Assert.Equal(0.001, c.LearningRate));
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "streetcar-experiments.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 
     [Fact]

@@ -57,23 +57,13 @@ public sealed class ReportConfigTests : IDisposable
     [Fact]
     public void RepositoryReportConfig_Loads_AndComparesTheBookSeriesStepByStep()
     {
-        var folder = Path.Combine(RepoRoot(), "experiments");
+        var folder = Path.Combine(RepoPaths.Root, "experiments");
         var names = ExperimentConfigLoader.ExperimentFiles(folder).Select(Path.GetFileNameWithoutExtension).ToArray()!;
 
         var pairs = ReportConfig.Load(folder, names!).Pairs(names!);
 
         // The book's series, step by step; experiments added after it (exp6 on) pair on from exp5.
         Assert.Equal([("exp0", "exp1"), ("exp1", "exp2"), ("exp2", "exp3"), ("exp3", "exp4"), ("exp4", "exp5")], pairs.Take(5));
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "streetcar-experiments.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 
     private void Write(string yaml) => File.WriteAllText(Path.Combine(_folder, ReportConfig.FileName), yaml);

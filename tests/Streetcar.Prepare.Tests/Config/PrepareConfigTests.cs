@@ -1,7 +1,6 @@
 using Streetcar.Core.Config;
 using Streetcar.Core.Errors;
 using Streetcar.Prepare.Config;
-using Streetcar.Prepare.Tests.Fixtures;
 
 namespace Streetcar.Prepare.Tests.Config;
 

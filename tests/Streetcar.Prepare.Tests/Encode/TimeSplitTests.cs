@@ -3,7 +3,6 @@ using Streetcar.Core.Data;
 using Streetcar.Core.Errors;
 using Streetcar.Prepare.Config;
 using Streetcar.Prepare.Output;
-using Streetcar.Prepare.Tests.Fixtures;
 
 namespace Streetcar.Prepare.Tests.Encode;
 
@@ -16,7 +15,7 @@ public sealed class TimeSplitTests : IDisposable
 
     private PreparedGrid Grid()
     {
-        var path = _temp.File("delays.xlsx");
+        var path = _temp.Sub("delays.xlsx");
         XlsxWriter.Write(path, ("Sheet1",
         [
             Sheets.Header,

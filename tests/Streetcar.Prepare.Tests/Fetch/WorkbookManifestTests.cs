@@ -1,6 +1,5 @@
 using Streetcar.Core.Errors;
 using Streetcar.Prepare.Fetch;
-using Streetcar.Prepare.Tests.Fixtures;
 
 namespace Streetcar.Prepare.Tests.Fetch;
 

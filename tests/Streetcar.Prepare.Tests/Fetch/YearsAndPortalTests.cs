@@ -4,7 +4,6 @@ using Streetcar.Core.Hashing;
 using Streetcar.Prepare.Config;
 using Streetcar.Prepare.Fetch;
 using Streetcar.Prepare.Output;
-using Streetcar.Prepare.Tests.Fixtures;
 
 namespace Streetcar.Prepare.Tests.Fetch;
 
@@ -15,9 +14,9 @@ public sealed class YearsAndPortalTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string Source => Directory.CreateDirectory(_temp.File("source")).FullName;
+    private string Source => Directory.CreateDirectory(_temp.Sub("source")).FullName;
 
-    private string Target => _temp.File("raw");
+    private string Target => _temp.Sub("raw");
 
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 
@@ -144,7 +143,7 @@ public sealed class YearsAndPortalTests : IDisposable
     public void Pinning_KeepsOtherYearsPins_UpdatesAndAddsTheFetchedOnes_AndDropsStaleOnes()
     {
         var current = new WorkbookManifest([Pin("d-2013.xlsx"), Pin("d-2019.xlsx"), Pin("d-2020.xlsx"), Pin("d-2021.xlsx")]);
-        FetchedFile Fetched(string name, string content) => new(name, _temp.File(name), ContentHash.OfBytes(Bytes(content)), null, FetchOrigin.Downloaded);
+        FetchedFile Fetched(string name, string content) => new(name, _temp.Sub(name), ContentHash.OfBytes(Bytes(content)), null, FetchOrigin.Downloaded);
         var fetched = new FetchResult([Fetched("d-2019.xlsx", "d-2019.xlsx"), Fetched("d-2020.xlsx", "republished"), Fetched("d-2021.csv", "csv now")]);
 
         var pin = ManifestPin.Apply(current, new YearRange(2019, 2021), fetched);
@@ -160,7 +159,7 @@ public sealed class YearsAndPortalTests : IDisposable
     [Fact]
     public void PinnedManifest_IsWrittenWhole_AndReadsBack()
     {
-        var path = _temp.File("workbooks.sha256");
+        var path = _temp.Sub("workbooks.sha256");
         var manifest = new WorkbookManifest([Pin("d-2019.xlsx"), Pin("d-2025.csv")]);
 
         ManifestPin.Write(manifest, path);
@@ -172,7 +171,7 @@ public sealed class YearsAndPortalTests : IDisposable
     [Fact]
     public async Task ThePinnedVintagesId_IsTheIdTheDataSummaryNames()
     {
-        var workbook = _temp.File("ttc-streetcar-delay-data-2014.xlsx");
+        var workbook = _temp.Sub("ttc-streetcar-delay-data-2014.xlsx");
         XlsxWriter.Write(workbook, ("Jan 2014", [Sheets.Header, Sheets.Row(new DateTime(2014, 1, 2), 501, new TimeSpan(8, 0, 0), "King", 5, "E/B", 4018)]));
         var manifest = new WorkbookManifest([new ManifestEntry(Path.GetFileName(workbook), ContentHash.OfFile(workbook))]);
         var fetched = await RawDataFetcher.FetchAsync(manifest, new FetchOptions(_temp.Path, Years: new YearRange(2014, 2014)));
@@ -194,7 +193,7 @@ public sealed class YearsAndPortalTests : IDisposable
     [Fact]
     public async Task FromThePortalAsItIsToday_ToAGrid_OldAndNewerSchemaTogether()
     {
-        var xlsx = _temp.File("upload.xlsx");
+        var xlsx = _temp.Sub("upload.xlsx");
         XlsxWriter.Write(xlsx,
             ("Sheet1", []),
             ("Jan 2024", [Sheets.Header, Sheets.Row(new DateTime(2024, 1, 2), 501.0, new TimeSpan(8, 10, 0), "Queen", 5, "E/B", 4402.0)]),

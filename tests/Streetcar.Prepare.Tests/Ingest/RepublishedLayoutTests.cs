@@ -2,7 +2,6 @@ using Streetcar.Core.Errors;
 using Streetcar.Prepare.Clean;
 using Streetcar.Prepare.Ingest;
 using Streetcar.Prepare.Output;
-using Streetcar.Prepare.Tests.Fixtures;
 
 namespace Streetcar.Prepare.Tests.Ingest;
 
@@ -27,7 +26,7 @@ public sealed class RepublishedLayoutTests : IDisposable
 
     private string Workbook(string name, params (string Name, object?[][] Rows)[] sheets)
     {
-        var path = _temp.File(name);
+        var path = _temp.Sub(name);
         XlsxWriter.Write(path, sheets);
         return path;
     }
@@ -149,7 +148,7 @@ public sealed class RepublishedLayoutTests : IDisposable
     [Fact]
     public void NewerSchema_Csv_WithTheDatastoreIdAndQuotedFields_ReadsLikeTheWorkbook()
     {
-        var csv = _temp.File("ttc-streetcar-delay-data-2021.csv");
+        var csv = _temp.Sub("ttc-streetcar-delay-data-2021.csv");
         File.WriteAllText(csv,
             "_id,Date,Line,Time,Day,Station,Code,Min Delay,Min Gap,Bound,Vehicle\n" +
             "1,2021-01-02,505 DUNDAS,06:31,Saturday,\"DUNDAS, AT RONCESVALLES\",MTSAN,4,10,E,4018.0\n" +
@@ -181,7 +180,7 @@ public sealed class RepublishedLayoutTests : IDisposable
             [Jan2, "504 KING", null, "Saturday", "KING AND BATHURST", "ETO", 6.0, 12.0, "W", 4410.0],
             [Feb3, "504 KING", new TimeSpan(17, 5, 0), "Wednesday", "KING AND BATHURST", "ETO", 12.0, 24.0, "W", null],
         ]));
-        var csv = _temp.File("ttc-streetcar-delay-data-2022.csv");
+        var csv = _temp.Sub("ttc-streetcar-delay-data-2022.csv");
         File.WriteAllText(csv,
             "_id,Date,Line,Time,Day,Station,Code,Min Delay,Min Gap,Bound,Vehicle\n" +
             "1,2022-01-02,505 DUNDAS,,Sunday,DUNDAS AND RONCESVALLES,MTSAN,4,10,E,4018\n" +
@@ -259,9 +258,9 @@ public sealed class RepublishedLayoutTests : IDisposable
     [Fact]
     public void RawFolder_ListsWorkbooksAndYearlyCsvs_NotOtherCsvs()
     {
-        File.WriteAllText(_temp.File("ttc-streetcar-delay-data-2025.csv"), "");
-        File.WriteAllText(_temp.File("book-routedirection.csv"), "");
-        File.WriteAllText(_temp.File("ttc-streetcar-delay-data-2019.xlsx"), "");
+        File.WriteAllText(_temp.Sub("ttc-streetcar-delay-data-2025.csv"), "");
+        File.WriteAllText(_temp.Sub("book-routedirection.csv"), "");
+        File.WriteAllText(_temp.Sub("ttc-streetcar-delay-data-2019.xlsx"), "");
 
         var files = PrepareStage.WorkbooksIn(_temp.Path).Select(Path.GetFileName);
 

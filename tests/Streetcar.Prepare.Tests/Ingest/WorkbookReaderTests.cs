@@ -1,6 +1,5 @@
 using Streetcar.Core.Errors;
 using Streetcar.Prepare.Ingest;
-using Streetcar.Prepare.Tests.Fixtures;
 
 namespace Streetcar.Prepare.Tests.Ingest;
 
@@ -14,7 +13,7 @@ public sealed class WorkbookReaderTests : IDisposable
 
     private string Workbook(params (string Name, object?[][] Rows)[] sheets)
     {
-        var path = _temp.File($"book-{sheets.Length}-{sheets[0].Rows.Length}.xlsx");
+        var path = _temp.Sub($"book-{sheets.Length}-{sheets[0].Rows.Length}.xlsx");
         XlsxWriter.Write(path, sheets);
         return path;
     }
@@ -131,7 +130,7 @@ public sealed class WorkbookReaderTests : IDisposable
     [Fact]
     public void CorruptFile_IsAClearError()
     {
-        var path = _temp.File("corrupt.xlsx");
+        var path = _temp.Sub("corrupt.xlsx");
         File.WriteAllText(path, "this is not a zip");
 
         var error = Assert.Throws<DataException>(() => WorkbookReader.Read(path));
@@ -142,7 +141,7 @@ public sealed class WorkbookReaderTests : IDisposable
     [Fact]
     public void MissingWorkbook_IsAClearError()
     {
-        var error = Assert.Throws<DataException>(() => WorkbookReader.Read(_temp.File("gone.xlsx")));
+        var error = Assert.Throws<DataException>(() => WorkbookReader.Read(_temp.Sub("gone.xlsx")));
 
         Assert.StartsWith("gone.xlsx: workbook not found", error.Message);
     }
@@ -159,7 +158,7 @@ public sealed class WorkbookReaderTests : IDisposable
     public void ABadWorkbookAmongGoodOnes_IsReportedAsItself_NotAsAnAggregate()
     {
         var good = Workbook(("Jan 2014", [Sheets.Header, Sheets.Row(Jan2, 505, TimeSpan.Zero, "King", 1, "E/B", 4018)]));
-        var corrupt = _temp.File("z-corrupt.xlsx");
+        var corrupt = _temp.Sub("z-corrupt.xlsx");
         File.WriteAllText(corrupt, "garbage");
 
         var error = Assert.Throws<DataException>(() => IncidentIngest.ReadAll([good, corrupt, good]));

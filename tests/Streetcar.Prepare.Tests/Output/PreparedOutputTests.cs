@@ -3,7 +3,6 @@ using Streetcar.Core.Data;
 using Streetcar.Prepare.Config;
 using Streetcar.Prepare.Fetch;
 using Streetcar.Prepare.Output;
-using Streetcar.Prepare.Tests.Fixtures;
 
 namespace Streetcar.Prepare.Tests.Output;
 
@@ -15,7 +14,7 @@ public sealed class PreparedOutputTests : IDisposable
 
     private PreparedGrid Build(FetchResult? fetched = null)
     {
-        var path = _temp.File("ttc-2014.xlsx");
+        var path = _temp.Sub("ttc-2014.xlsx");
         var day = new DateTime(2014, 1, 1);
         XlsxWriter.Write(path, ("Jan 2014",
         [
@@ -30,7 +29,7 @@ public sealed class PreparedOutputTests : IDisposable
     [Fact]
     public void AcceptedNewVintage_IsRecordedInTheSummary()
     {
-        var path = _temp.File("ttc-2014.xlsx");
+        var path = _temp.Sub("ttc-2014.xlsx");
         var fetched = new FetchResult([new FetchedFile("ttc-2014.xlsx", path, "new-hash", "pinned-hash", FetchOrigin.Copied)]);
 
         var summary = Build(fetched).Summary;
@@ -56,9 +55,9 @@ public sealed class PreparedOutputTests : IDisposable
     public void GridStore_RoundTrips_AndReSplitsWithoutWorkbooks()
     {
         var grid = Build();
-        PrepareStage.WriteGrid(_temp.File("grid"), grid);
+        PrepareStage.WriteGrid(_temp.Sub("grid"), grid);
 
-        var read = PrepareStage.ReadGrid(_temp.File("grid"));
+        var read = PrepareStage.ReadGrid(_temp.Sub("grid"));
 
         Assert.Equal(grid.Grid.Labels, read.Grid.Labels);
         Assert.Equal(grid.Grid.Codes[6], read.Grid.Codes[6]);
@@ -74,28 +73,28 @@ public sealed class PreparedOutputTests : IDisposable
     {
         var grid = Build();
         var splits = PrepareStage.Split(grid, new SplitConfig(), 42);
-        PrepareStage.WriteSplits(_temp.File("a"), grid, splits);
-        PrepareStage.WriteSplits(_temp.File("b"), grid, PrepareStage.Split(grid, new SplitConfig(), 42));
+        PrepareStage.WriteSplits(_temp.Sub("a"), grid, splits);
+        PrepareStage.WriteSplits(_temp.Sub("b"), grid, PrepareStage.Split(grid, new SplitConfig(), 42));
 
         foreach (var name in new[] { PreparedLayout.Train, PreparedLayout.Valid, PreparedLayout.Test, PreparedLayout.Encoders, PreparedLayout.Summary })
         {
-            Assert.Equal(File.ReadAllBytes(Path.Combine(_temp.File("a"), name)), File.ReadAllBytes(Path.Combine(_temp.File("b"), name)));
+            Assert.Equal(File.ReadAllBytes(Path.Combine(_temp.Sub("a"), name)), File.ReadAllBytes(Path.Combine(_temp.Sub("b"), name)));
         }
-        var summary = File.ReadAllText(Path.Combine(_temp.File("a"), PreparedLayout.Summary));
+        var summary = File.ReadAllText(Path.Combine(_temp.Sub("a"), PreparedLayout.Summary));
         Assert.Contains("\"train_rows\": 92", summary);
         Assert.DoesNotContain(_temp.Path, summary);
         Assert.DoesNotContain("\r", summary);
-        Assert.Equal(splits.Test.Labels, EncodedSplitFile.Read(Path.Combine(_temp.File("a"), PreparedLayout.Test)).Labels);
-        Assert.Equal(FeatureColumns.All, EncodersFile.Read(Path.Combine(_temp.File("a"), PreparedLayout.Encoders)).Select(e => e.Column));
+        Assert.Equal(splits.Test.Labels, EncodedSplitFile.Read(Path.Combine(_temp.Sub("a"), PreparedLayout.Test)).Labels);
+        Assert.Equal(FeatureColumns.All, EncodersFile.Read(Path.Combine(_temp.Sub("a"), PreparedLayout.Encoders)).Select(e => e.Column));
     }
 
     [Fact]
     public void Csv_HasRawValuesCodesAndTarget()
     {
         var grid = Build();
-        PrepareStage.ExportCsv(_temp.File("grid.csv"), grid);
+        PrepareStage.ExportCsv(_temp.Sub("grid.csv"), grid);
 
-        var lines = File.ReadAllLines(_temp.File("grid.csv"));
+        var lines = File.ReadAllLines(_temp.Sub("grid.csv"));
 
         Assert.Equal("route,route_code,direction,direction_code,hour,hour_code,year,year_code,month,month_code,day_of_month,day_of_month_code,weekday,weekday_code,target", lines[0]);
         Assert.Equal(grid.Grid.Rows + 1, lines.Length);

@@ -4,7 +4,6 @@ using Streetcar.Cli.Pipeline;
 using Streetcar.Core.Cache;
 using Streetcar.Core.Json;
 using Streetcar.Evaluate;
-using Streetcar.Prepare.Tests.Fixtures;
 
 namespace Streetcar.Score.Tests.Cli;
 

@@ -1,4 +1,4 @@
-namespace Streetcar.Prepare.Tests.Fixtures;
+namespace Streetcar.Testing;
 
 /// <summary>Sheet contents in the TTC layout, for ingest tests.</summary>
 public static class Sheets

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace Streetcar.Core.Tests.Files;
+namespace Streetcar.Testing;
 
 /// <summary>
 /// Makes the files a careless writer or reader trips over: FIFOs, hard links, sockets, immutable folders and
-/// small full file systems (a tmpfs mount; these two need root, as the CI runs). Shared with the CLI tests.
+/// small full file systems (a tmpfs mount; these two need root, as the CI runs).
 /// </summary>
 public static class SpecialFiles
 {

@@ -1,4 +1,4 @@
-namespace Streetcar.Prepare.Tests.Fixtures;
+namespace Streetcar.Testing;
 
 /// <summary>The repository root (the folder holding streetcar-experiments.sln) and the real data folder.</summary>
 public static class RepoPaths

@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Security;
 using System.Text;
 
-namespace Streetcar.Prepare.Tests.Fixtures;
+namespace Streetcar.Testing;
 
 /// <summary>
 /// Writes minimal but valid xlsx workbooks for tests (the code under test reads them with ExcelDataReader).

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Streetcar.Prepare.Tests.Fixtures;
+namespace Streetcar.Testing;
 
 /// <summary>
 /// A CKAN portal on 127.0.0.1 (a free port, loopback only) answering <c>package_show</c> for the TTC streetcar
