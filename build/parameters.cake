@@ -8,6 +8,8 @@ public sealed class BuildParameters
     public string DataSource { get; init; }
     /// <summary>One experiment to run (--experiment=exp3); empty means all of experiments/*.yml.</summary>
     public string Experiment { get; init; }
+    /// <summary>Sweeps to run (--sweep=net-tuning); empty means all of experiments/*.sweep.yml.</summary>
+    public string Sweep { get; init; }
     /// <summary>Rebuild even when the stage cache has an entry (--force).</summary>
     public bool Force { get; init; }
     /// <summary>Accept workbooks whose hash differs from data/workbooks.sha256 (--accept-new-vintage).</summary>
@@ -42,6 +44,7 @@ public sealed class BuildParameters
         Configuration = context.Argument("configuration", "Release"),
         DataSource = context.Argument("data-source", context.EnvironmentVariable("STREETCAR_DATA_SOURCE") ?? ""),
         Experiment = context.Argument("experiment", ""),
+        Sweep = context.Argument("sweep", ""),
         Force = context.HasArgument("force"),
         AcceptNewVintage = context.HasArgument("accept-new-vintage"),
         CliArgs = context.Argument("cli-args", ""),

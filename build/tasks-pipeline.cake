@@ -1,4 +1,4 @@
-// The pipeline DAG: FetchData → Prepare → Train (each experiment) → Evaluate (each) → Report.
+// The pipeline DAG: FetchData → Prepare → Train (each experiment) → Evaluate (each) → Sweep (each sweep) → Report.
 // Every task runs a verb of the CLI (src/Streetcar.Cli), which owns the logic and every policy: the stage
 // cache, --force, parallel jobs and where they run (--executor), and recording a failed experiment while the others
 // go on (PipelineEngine).
@@ -30,6 +30,12 @@ string Quote(string text) => "\"" + text + "\"";
 string[] ExperimentArgs(BuildParameters p) =>
     p.Experiment.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .SelectMany(name => new[] { "--experiment", name })
+        .ToArray();
+
+/// The sweeps named by --sweep=NAME[,NAME], as CLI arguments (none: every experiments/*.sweep.yml).
+string[] SweepArgs(BuildParameters p) =>
+    p.Sweep.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .SelectMany(name => new[] { "--sweep", name })
         .ToArray();
 
 /// --jobs=N when given (the CLI defaults to the core count).
@@ -73,9 +79,15 @@ Task("Evaluate")
     .IsDependentOn("Train")
     .Does<BuildParameters>(p => PerExperiment(p, "evaluate", "Evaluate"));
 
+Task("Sweep")
+    .Description("Runs the hyperparameter sweeps of experiments/*.sweep.yml, or --sweep=NAME[,NAME] (cached; successive halving over shared trajectories, chosen on validation).")
+    .IsDependentOn("Prepare")
+    .Does<BuildParameters>(p => Cli(p, "sweep", SweepArgs(p).Concat(JobsArgs(p)).Concat(ExecutorArgs(p)).Concat(KeepGoingArgs(p, "Sweep")).ToArray()));
+
 Task("Report")
     .Description("Renders results/report.md and its plots from the cached metrics (failed experiments are marked).")
     .IsDependentOn("Evaluate")
+    .IsDependentOn("Sweep")
     .Does<BuildParameters>(p => Cli(p, "report", RepeatsArgs(p).Concat(RemoteArgs(p)).ToArray()));
 
 Task("AllExperiments")

@@ -95,6 +95,7 @@ public static class CliApp
         ScoreCommand.Create(console),
         StagesCommand.Create(console),
         ExecCommand.Create(console, cancel),
+        SweepCommand.Create(console, cancel),
         PinCommand.Create(console, cancel),
     ];
 }

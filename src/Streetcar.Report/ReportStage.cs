@@ -21,6 +21,9 @@ public static class ReportStage
     public const string MetricsFile = "metrics.json";
     public const string PlotsFolder = "plots";
 
+    /// <summary>Every sweep's points (results/sweeps.json), written when there are sweeps.</summary>
+    public const string SweepsFile = "sweeps.json";
+
     /// <summary>
     /// Replaces the report in <paramref name="resultsDir"/>: the report, the metrics and the plots, plus whatever
     /// <paramref name="alsoWrite"/> writes into the new tree (the CLI's run-info.json). Every other entry of the old
@@ -51,6 +54,16 @@ public static class ReportStage
             {
                 ReliabilityPlot.Write(experiment.Name, calibration, dir);
             }
+        }
+        foreach (var sweep in input.Sweeps)
+        {
+            cancel.ThrowIfCancellationRequested();
+            Sweeps.SweepPlots.Write(sweep, dir);
+        }
+        if (input.Sweeps.Count > 0)
+        {
+            // Every point of every sweep, with its values, the round it reached and its validation figures.
+            File.WriteAllText(Path.Combine(dir, SweepsFile), StableJson.Serialize(input.Sweeps));
         }
         cancel.ThrowIfCancellationRequested();
         ForestPlots.Write(ReportStatistics.From(input), dir);

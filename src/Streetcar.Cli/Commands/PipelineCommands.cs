@@ -2,6 +2,7 @@ using System.CommandLine;
 using Streetcar.Cli.Output;
 using Streetcar.Cli.Pipeline;
 using Streetcar.Cli.Scoring;
+using Streetcar.Cli.Sweeps;
 using Streetcar.Core.Errors;
 using Streetcar.Core.Files;
 using Streetcar.Pipeline.Execution;
@@ -199,6 +200,7 @@ public static class PipelineCommands
             }
             var forced = EngineOptions.ForcedBy(ctx.Force, StageTable.Trajectory, StageTable.Train, StageTable.Evaluate);
             var failed = Engine(ctx with { Force = false }, run, result, forced, executor).Run(PipelineEngine.Goal.Evaluate);
+            failed = [.. failed, .. RunSweeps(ctx with { Force = false }, result, executor)];
             WriteReport(ctx with { Force = false }, run);
             if (failed.Count == 0)
             {
@@ -209,10 +211,10 @@ public static class PipelineCommands
         return command;
     }
 
-    private static PipelineEngine Engine(PipelineContext ctx, PipelineRun run, ParseResult result, IReadOnlySet<string> forced, IJobExecutor executor) =>
+    internal static PipelineEngine Engine(PipelineContext ctx, PipelineRun run, ParseResult result, IReadOnlySet<string> forced, IJobExecutor executor) =>
         new(ctx, run, new EngineOptions(result.GetValue(CommonOptions.Jobs), forced, Sharing: !result.GetValue(CommonOptions.NoSharing), executor.Name), executor);
 
-    private static IJobExecutor Executor(ParseResult result, PipelineContext ctx) =>
+    internal static IJobExecutor Executor(ParseResult result, PipelineContext ctx) =>
         Executors.Create(result.GetValue(CommonOptions.Executor) ?? Executors.Default,
             new ExecutorSettings(result.GetValue(CommonOptions.Jobs), ctx.Workspace.Root, SlurmCliOptions.Read(result)));
 
@@ -223,7 +225,7 @@ public static class PipelineCommands
     /// under <see cref="FailurePolicy.KeepGoing"/> the line is printed and the exit is 0, for a build that runs the
     /// report next.
     /// </summary>
-    private static int Finish(CliConsole console, string verb, PipelineRun run, IReadOnlyList<EngineFailure> failed, FailurePolicy policy)
+    internal static int Finish(CliConsole console, string verb, PipelineRun run, IReadOnlyList<EngineFailure> failed, FailurePolicy policy)
     {
         if (failed.Count == 0)
         {
@@ -243,17 +245,35 @@ public static class PipelineCommands
         throw new PipelineException(message, exitCode);
     }
 
-    private static void WriteReport(PipelineContext ctx, PipelineRun run)
+    internal static void WriteReport(PipelineContext ctx, PipelineRun files)
     {
-        var first = run.Experiments.FirstOrDefault() ?? throw new PipelineException("no valid experiment to report on");
+        var first = files.Experiments.FirstOrDefault() ?? throw new PipelineException("no valid experiment to report on");
+        // The sweeps are replayed from the cache (an unfinished one refuses the report); their chosen points are
+        // reported beside the experiment files.
+        var sweeps = SweepFiles.Load(ctx.Workspace, []).Select(s => SweepStep.Replay(ctx, s)).ToArray();
+        var run = files.With(sweeps.Select(s => (s.Chosen, s.Sweep.Definition.File)).ToArray());
         ReportStep.EnsureComplete(ctx, run);
         var prepared = run.PreparedFor(first.Runs[0]);
         // Everything is gathered first: the swap of results/ is the last step, and nothing writes into it after.
-        var input = ReportStep.Gather(ctx, run, prepared, ScoreStep.SanityTrips(ctx, run));
+        var input = ReportStep.Gather(ctx, run, prepared, ScoreStep.SanityTrips(ctx, run)) with
+        {
+            Sweeps = sweeps.Select(s => SweepStep.Summary(ctx, s)).ToArray(),
+        };
         ReportStep.Write(ctx, input, RunInfo.Gather(ctx, run));
     }
 
-    private static PipelineContext Open(ParseResult result, CliConsole console, CancellationToken cancel) =>
+    /// <summary>Runs every sweep of experiments/ (the `run` verb's step between evaluate and report); returns their failures.</summary>
+    private static IReadOnlyList<EngineFailure> RunSweeps(PipelineContext ctx, ParseResult result, IJobExecutor executor)
+    {
+        var failures = new List<EngineFailure>();
+        foreach (var sweep in SweepFiles.Load(ctx.Workspace, []))
+        {
+            failures.AddRange(SweepStep.Run(ctx, sweep, (run, goal) => Engine(ctx, run, result, EngineOptions.ForcedBy(false), executor).Run(goal)).Failures);
+        }
+        return failures;
+    }
+
+    internal static PipelineContext Open(ParseResult result, CliConsole console, CancellationToken cancel) =>
         PipelineContext.Open(CommonOptions.LocateWorkspace(result), console, result.GetValue(CommonOptions.Force), cancel);
 
     private static string[] Names(ParseResult result) => result.GetValue(CommonOptions.Experiment) ?? [];

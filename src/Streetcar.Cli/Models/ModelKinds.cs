@@ -17,7 +17,7 @@ public static class ModelKinds
     ];
 
     private static readonly Dictionary<ModelKind, StageGraph> Graphs = All.ToDictionary(k => k.Kind,
-        k => new StageGraph([StageTable.Split, .. k.Stages, StageTable.Evaluate], [StageTable.GridRoot]));
+        k => new StageGraph([StageTable.Split, .. k.Stages, StageTable.Evaluate, StageTable.Validate], [StageTable.GridRoot]));
 
     public static IModelKind Of(ExperimentConfig config) => All.FirstOrDefault(k => k.Kind == config.Model)
         ?? throw new InvalidOperationException($"no model kind '{ConfigEnum.Name(config.Model)}' is registered");

@@ -72,6 +72,10 @@ public sealed record Experiment(string Name, string File, ExperimentConfig Confi
         }
     }
 
+    /// <summary>An experiment from a config resolved elsewhere (a sweep's point); <paramref name="file"/> is where it came from.</summary>
+    public static Experiment FromConfig(ExperimentConfig config, string file, CacheKey gridKey) =>
+        new(config.Name, file, config, Enumerable.Range(1, config.Repeats).Select(repeat => ExperimentRun.Create(config, repeat, gridKey)).ToArray());
+
     private static Experiment Create(Workspace workspace, string name, CacheKey gridKey, int? repeats)
     {
         var file = Path.Combine(workspace.Experiments, name + ".yml");

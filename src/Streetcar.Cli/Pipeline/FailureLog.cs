@@ -11,7 +11,11 @@ public sealed class FailureLog(Workspace workspace)
 {
     private string Folder => Path.Combine(workspace.Root, "data", "failures");
 
-    private string FileOf(string experiment) => Path.Combine(Folder, experiment + ".txt");
+    /// <summary>
+    /// The file of <paramref name="experiment"/>: a sweep's point is named <c>SWEEP/key=value,…</c>, so the name is
+    /// percent-encoded ('/' is not a file-name character); a plain experiment name is unchanged.
+    /// </summary>
+    private string FileOf(string experiment) => Path.Combine(Folder, Uri.EscapeDataString(experiment) + ".txt");
 
     /// <summary>
     /// Records <paramref name="error"/> (with the checkout's path taken out, since the report shows it).

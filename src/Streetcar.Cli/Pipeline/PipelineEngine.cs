@@ -26,6 +26,12 @@ public sealed class PipelineEngine(PipelineContext ctx, PipelineRun run, EngineO
 
         /// <summary>Every chosen experiment's metrics (and so its model).</summary>
         Evaluate,
+
+        /// <summary>
+        /// Every chosen experiment's kept model scored on the validation split only (<see cref="Sweeps.ValidateStep"/>):
+        /// what a sweep ranks points by, without touching the test split.
+        /// </summary>
+        Validate,
     }
 
     /// <summary>
@@ -66,7 +72,12 @@ public sealed class PipelineEngine(PipelineContext ctx, PipelineRun run, EngineO
             }
         }
 
-        var goalStage = goal == Goal.Train ? StageTable.Train.Name : StageTable.Evaluate.Name;
+        var goalStage = goal switch
+        {
+            Goal.Train => StageTable.Train.Name,
+            Goal.Validate => StageTable.Validate.Name,
+            _ => StageTable.Evaluate.Name,
+        };
         var roots = new Dictionary<string, CacheKey> { [StageTable.GridRoot] = run.GridKey };
         var targets = chosen.Select(c => new PlanTarget(c.Run.AsStageRun, ModelKinds.GraphOf(c.Run.Config), goalStage, roots)).ToArray();
         // The splits were just verified or built by prepare: the probe does not hash them again.

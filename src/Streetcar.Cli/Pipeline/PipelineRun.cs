@@ -16,14 +16,17 @@ public sealed class PipelineRun
     private readonly PrepareConfig _prepareConfig;
     private readonly Dictionary<CacheKey, PreparedData> _prepared = [];
 
-    private PipelineRun(PipelineContext ctx, RawData raw, PrepareConfig prepareConfig, IReadOnlyList<string> names, int? repeats)
+    private PipelineRun(PipelineContext ctx, RawData raw, PrepareConfig prepareConfig, IReadOnlyList<string> names, int? repeats,
+        IReadOnlyList<(ExperimentConfig Config, string File)>? configs = null)
     {
         _ctx = ctx;
         _raw = raw;
         _prepareConfig = prepareConfig;
         GridKey = PrepareStep.GridKey(prepareConfig, raw);
         RepeatsOverride = repeats;
-        var loaded = Experiment.Load(ctx.Workspace, names, GridKey, repeats);
+        var loaded = configs is null
+            ? Experiment.Load(ctx.Workspace, names, GridKey, repeats)
+            : configs.Select(c => (c.Config.Name, (Experiment?)Experiment.FromConfig(c.Config, c.File, GridKey), (string?)null)).ToArray();
         Experiments = loaded.Where(l => l.Experiment is not null).Select(l => l.Experiment!).ToArray();
         InvalidExperiments = loaded.Where(l => l.Error is not null).ToDictionary(l => l.Name, l => l.Error!);
         // Checked at every verb, before anything trains: a bad _report.yml fails fast, not after the training.
@@ -48,6 +51,40 @@ public sealed class PipelineRun
     /// <paramref name="repeats"/>: the command line's --repeats, overriding every experiment's count (null: as configured).
     public static PipelineRun Start(PipelineContext ctx, IReadOnlyList<string> experimentNames, RawData? raw = null, int? repeats = null) =>
         new(ctx, raw ?? RawDataStep.Current(ctx), PrepareStep.ReadConfig(ctx.Workspace), experimentNames, repeats);
+
+    /// <summary>
+    /// A run over experiments that exist only in memory, already resolved and validated (a sweep's points, each
+    /// <paramref name="configs"/>' file the sweep file it came from), on the raw data as already in data/raw/.
+    /// </summary>
+    public static PipelineRun ForConfigs(PipelineContext ctx, IReadOnlyList<(ExperimentConfig Config, string File)> configs) =>
+        new(ctx, RawDataStep.Current(ctx), PrepareStep.ReadConfig(ctx.Workspace), [], null, configs);
+
+    /// <summary>
+    /// This run with <paramref name="extra"/> experiments added (the sweeps' chosen points, which the report shows
+    /// beside the experiment files), in name order; the raw data, the configs and the prepared splits are shared.
+    /// </summary>
+    public PipelineRun With(IReadOnlyList<(ExperimentConfig Config, string File)> extra)
+    {
+        if (extra.Count == 0)
+        {
+            return this;
+        }
+        var added = new PipelineRun(this, [.. Experiments, .. extra.Select(c => Experiment.FromConfig(c.Config, c.File, GridKey))]);
+        return added;
+    }
+
+    private PipelineRun(PipelineRun from, IReadOnlyList<Experiment> experiments)
+    {
+        _ctx = from._ctx;
+        _raw = from._raw;
+        _prepareConfig = from._prepareConfig;
+        _prepared = from._prepared;
+        GridKey = from.GridKey;
+        RepeatsOverride = from.RepeatsOverride;
+        Experiments = experiments.DistinctBy(e => e.Name).OrderBy(e => e.Name, StringComparer.Ordinal).ToArray();
+        InvalidExperiments = from.InvalidExperiments;
+        ReportConfig = from.ReportConfig;
+    }
 
     /// <summary>The command line's --repeats, or null when every experiment runs its configured count.</summary>
     public int? RepeatsOverride { get; }

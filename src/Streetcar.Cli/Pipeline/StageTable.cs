@@ -26,6 +26,9 @@ public static class StageTable
 
     public static readonly EvaluateStep Evaluate = new();
 
+    /// <summary>The kept model's figures on the validation split alone, for sweeps (<see cref="Sweeps.ValidateStep"/>).</summary>
+    public static readonly Sweeps.ValidateStep Validate = new();
+
     public static readonly StageDefinition Report = new("report", 1, ["evaluate"], [],
         "results/report.md, results/metrics.json, results/plots/ (committed, not a cache entry)");
 
@@ -41,7 +44,7 @@ public static class StageTable
     /// <summary>Every engine stage once, in flow order over the kinds' graphs.</summary>
     public static IReadOnlyList<IStage> EngineStages =>
         ModelKinds.AllGraphs.SelectMany(g => g.Graph.Stages).DistinctBy(s => s.Id)
-            .OrderBy(s => s == Split ? 0 : s == Evaluate ? 2 : 1).ToArray();
+            .OrderBy(s => s == Split ? 0 : s == Evaluate ? 2 : s == Validate ? 3 : 1).ToArray();
 
     /// <summary>The stage a job file names.</summary>
     public static IStage ById(string id) => EngineStages.FirstOrDefault(s => s.Id == id)

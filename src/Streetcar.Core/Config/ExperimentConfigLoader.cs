@@ -18,10 +18,13 @@ public static class ExperimentConfigLoader
     /// <summary>Largest config file read (64 KiB; the book's base is under 1 KiB): a bigger one is refused unread.</summary>
     public const long MaxFileBytes = 64 * 1024;
 
-    /// <summary>The experiment files of <paramref name="folder"/>: <c>*.yml</c> not starting with '_', sorted.</summary>
+    /// <summary>How a sweep file's name ends (<c>experiments/NAME.sweep.yml</c>): a search over experiments, not one.</summary>
+    public const string SweepSuffix = ".sweep.yml";
+
+    /// <summary>The experiment files of <paramref name="folder"/>: <c>*.yml</c> not starting with '_' and not sweeps, sorted.</summary>
     public static IReadOnlyList<string> ExperimentFiles(string folder) =>
         Directory.GetFiles(folder, "*.yml")
-            .Where(f => !Path.GetFileName(f).StartsWith('_'))
+            .Where(f => !Path.GetFileName(f).StartsWith('_') && !f.EndsWith(SweepSuffix, StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToArray();
 
@@ -42,6 +45,25 @@ public static class ExperimentConfigLoader
                 $"'{config.Name}' differs from the file name '{stem}' ({Path.GetFileName(path)}); the file name is the experiment's name: make them equal or drop 'name'");
         }
         config = config with { Name = stem };
+        ExperimentConfigValidator.Validate(config, key => origins.GetValueOrDefault(key, path));
+        return config;
+    }
+
+    /// <summary>
+    /// The experiment at <paramref name="path"/> with <paramref name="overlay"/> merged over it (the same key-by-key
+    /// merge as a base file), named <paramref name="name"/> and validated: a sweep's point. A key of the overlay that is
+    /// unknown, of the wrong type or out of range is an error against <paramref name="overlayOrigin"/>.
+    /// </summary>
+    public static ExperimentConfig LoadWithOverlay(string path, YamlMappingNode overlay, string name, string overlayOrigin)
+    {
+        var origins = new Dictionary<string, string>(StringComparer.Ordinal);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+        var merged = LoadMerged(path, folder, origins, 0);
+        var overlayText = Serialize(overlay);
+        // Read alone first, as a file would be: unknown keys and wrong types are reported against the point.
+        YamlConfigReader.Parse<ExperimentConfig>(overlayText, overlayOrigin);
+        RecordOrigins(overlay, "", overlayOrigin, origins);
+        var config = YamlConfigReader.Parse<ExperimentConfig>(Serialize(Merge(merged, overlay)), overlayOrigin) with { Base = null, Name = name };
         ExperimentConfigValidator.Validate(config, key => origins.GetValueOrDefault(key, path));
         return config;
     }

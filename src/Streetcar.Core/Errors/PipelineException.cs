@@ -17,6 +17,9 @@ public sealed class ConfigException(string file, string key, string problem)
 {
     public string File { get; } = file;
     public string Key { get; } = key;
+
+    /// <summary>What is wrong, without the file and key (for an error re-addressed to where the value came from).</summary>
+    public string Problem { get; } = problem;
 }
 
 /// <summary>Bad or unexpected input data: names the file and, where known, the sheet and row.</summary>

@@ -10,13 +10,19 @@ namespace Streetcar.Report.Markdown;
 public static class MarkdownReport
 {
     /// <summary>Relative path (from the report) of an experiment's plot of the given kind.</summary>
-    public static string PlotPath(string experiment, string kind) => $"plots/{experiment}-{kind}.svg";
+    public static string PlotPath(string experiment, string kind) => $"plots/{FileName(experiment)}-{kind}.svg";
+
+    /// <summary>
+    /// An experiment's name as part of a file name: a sweep's point is named <c>SWEEP/key=value,…</c>, and '/' would
+    /// make a folder, so it becomes '~' (which no experiment file name needs); other names are unchanged.
+    /// </summary>
+    public static string FileName(string experiment) => experiment.Replace('/', '~');
 
     /// <summary>
     /// <see cref="PlotPath"/> as a markdown link target: percent-encoded, so that a name with a space or a
     /// parenthesis still links (names made of letters, digits, '-' and '_' are unchanged).
     /// </summary>
-    public static string PlotLink(string experiment, string kind) => $"plots/{Uri.EscapeDataString($"{experiment}-{kind}.svg")}";
+    public static string PlotLink(string experiment, string kind) => $"plots/{Uri.EscapeDataString($"{FileName(experiment)}-{kind}.svg")}";
 
     public static string Render(ReportInput input)
     {
@@ -38,6 +44,10 @@ public static class MarkdownReport
         ExperimentTable.Render(md, input.Experiments);
         StatisticsSections.Render(md, statistics);
         RecommendationSection.Render(md, input);
+        foreach (var sweep in input.Sweeps)
+        {
+            Sweeps.SweepSection.Render(md, sweep);
+        }
         foreach (var experiment in input.Experiments)
         {
             ExperimentSection.Render(md, experiment, input.Settings.PrimaryMetric);

@@ -74,4 +74,7 @@ public sealed record ReportInput(DataFacts Data, IReadOnlyList<ExperimentOutcome
 
     /// <summary>Why there is no <see cref="Gap"/> (one line), when there are two ranked experiments but no gap.</summary>
     public string? GapProblem { get; init; }
+
+    /// <summary>The sweeps (<c>experiments/*.sweep.yml</c>); each chosen point is also among <see cref="Experiments"/>.</summary>
+    public IReadOnlyList<Sweeps.SweepSummary> Sweeps { get; init; } = [];
 }

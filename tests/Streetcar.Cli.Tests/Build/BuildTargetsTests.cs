@@ -30,6 +30,7 @@ public sealed partial class BuildTargetsTests(ITestOutputHelper output)
         ("Prepare", []),
         ("Train", []),
         ("Evaluate", []),
+        ("Sweep", []),
         ("Report", []),
         ("AllExperiments", []),
         ("Compare", []),
