@@ -11,14 +11,15 @@ namespace Streetcar.Cli.Tests.Pipeline;
 /// The keys the engine derives from the stage graph are the keys the hand-wired engine built, byte for byte, for
 /// every experiment in experiments/ and each of its repeats: so the committed results/ and every existing cache stay
 /// valid. The oracle is the old wiring written out with literal names, versions and config keys, independent of
-/// the stage declarations it checks.
+/// the stage declarations it checks. One change is on purpose: <c>l2_lambda</c>, which no stage reads, left the
+/// trajectory key (issue 18) together with the Keras loss's new trajectory version, which retrains every trajectory anyway.
 /// </summary>
 public sealed class DerivedKeysTests
 {
     private static readonly CacheKey Grid = CacheKeyBuilder.For("grid", Prepare.PrepareStage.Version).Param("prepare", "any").Build();
 
     private static readonly string[] TrajectoryKeys =
-        ["batch_size", "dropout_rate", "hidden_layers", "l2_lambda", "learning_rate", "loss", "one_weight_offset",
+        ["batch_size", "dropout_rate", "hidden_layers", "learning_rate", "loss", "one_weight_offset",
          "output_activation", "seeds.shuffle", "seeds.torch", "threads", "weighting", "zero_weight"];
 
     public static TheoryData<string> Experiments => new(Experiment.Names(new Workspace(RepoPaths.Root)));

@@ -24,8 +24,12 @@ public sealed class TrajectoryStep : IStage
 
     public int Version => TrajectoryStage.Version;
 
+    /// <summary>
+    /// Every key that shapes what SGD does from epoch to epoch. Not <c>l2_lambda</c>: it regularises only the book's
+    /// text branch, which this model does not have, so no stage reads it and it must not split trajectories.
+    /// </summary>
     public IReadOnlyList<string> ConfigKeys { get; } =
-        ["batch_size", "dropout_rate", "hidden_layers", "l2_lambda", "learning_rate", "loss", "one_weight_offset",
+        ["batch_size", "dropout_rate", "hidden_layers", "learning_rate", "loss", "one_weight_offset",
          "output_activation", "seeds.shuffle", "seeds.torch", "threads", "weighting", "zero_weight"];
 
     public IReadOnlyList<StageInput> Inputs { get; } = [new("prepared", "split")];
