@@ -124,7 +124,7 @@ public sealed class SweepFileTests : IDisposable
         var netPoints = SweepPoints.Resolve(net, SweepPoints.Expand(net), repo);
         Assert.Equal(18, netPoints.Count);
         Assert.Contains(netPoints, p => p.Point.Name == "net-tuning/learning_rate=0.003,hidden_layers=64x32,batch_size=1000");
-        Assert.Equal([(18, 3), (6, 9), (2, 27), (1, 30)], HalvingSchedule.Rounds(18, net.Halving!, 30).Select(r => (r.Points, r.Epochs)));
+        Assert.Equal([(18, 2), (6, 6), (2, 18), (1, 30)], HalvingSchedule.Rounds(18, net.Halving!, 30).Select(r => (r.Points, r.Epochs)));
         var gbm = SweepFileReader.Read(System.IO.Path.Combine(repo, "gbm-tuning.sweep.yml"));
         Assert.Equal(8, SweepPoints.Resolve(gbm, SweepPoints.Expand(gbm), repo).Count);
     }

@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using Streetcar.Core.Cache;
 using Streetcar.Core.Config;
-using Streetcar.Core.Json;
 using Streetcar.Core.Data;
+using Streetcar.Core.Json;
 using Streetcar.Report.Model;
 using Streetcar.Report.Statistics;
 
