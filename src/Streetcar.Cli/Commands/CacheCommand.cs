@@ -62,12 +62,15 @@ public static class CacheCommand
         {
             var cache = Open(result, console);
             var kept = cache.Clear(); // refuses while a run is building in the cache
-            // The runs' ledgers, job files and logs describe entries that are gone now.
-            var runs = Path.Combine(cache.Root, Pipeline.PipelineEngine.RunsFolder);
-            if (Directory.Exists(runs))
+            // The runs' ledgers, job files and logs, and the report's memo, describe entries that are gone now.
+            foreach (var folder in new[] { Pipeline.PipelineEngine.RunsFolder, Pipeline.ReportGap.MemoFolder })
             {
-                Directory.Delete(runs, recursive: true);
-                kept = kept.Where(k => k != Pipeline.PipelineEngine.RunsFolder).ToList();
+                var path = Path.Combine(cache.Root, folder);
+                if (Directory.Exists(path))
+                {
+                    Directory.Delete(path, recursive: true);
+                    kept = kept.Where(k => k != folder).ToList();
+                }
             }
             // A cleared cache retries everything, the experiments that failed before included.
             new Pipeline.FailureLog(CommonOptions.LocateWorkspace(result)).ClearAll();

@@ -15,13 +15,15 @@ namespace Streetcar.Cli.Pipeline;
 /// </summary>
 public static class ReportGap
 {
-    /// <summary>Cache folder of the computed gaps (not a stage of the graph: the report's own memo).</summary>
-    public const string GapStage = "gap";
+    /// <summary>Name of the computed gaps' files in the cache's <c>.report/</c> folder (the report's memo, not an entry).</summary>
+    public const string GapMemo = "gap";
+
+    /// <summary>The report's memo folder in the cache (not a stage: never pushed, removed by `cache clear`).</summary>
+    public const string MemoFolder = ".report";
 
     /// <summary>Bump when the gap's computation changes what it writes.</summary>
     public const int GapVersion = 1;
 
-    private const string GapFile = "gap.json";
 
     public static (TestGap? Gap, string? Problem) Of(PipelineContext ctx, PipelineRun run, IReadOnlyList<ExperimentOutcome> outcomes, PrimaryMetric metric)
     {
@@ -44,22 +46,35 @@ public static class ReportGap
         {
             return (null, $"the test scores of {ranked[0].Name} or {ranked[1].Name} are not in the cache (evaluated before they were saved), so the gap has no interval");
         }
-        // A thousand resamples of ~590,000 rows take seconds: the gap is cached as a function of the two evaluations
+        // A thousand resamples of ~590,000 rows take seconds: the gap is kept as a function of the two evaluations
         // (which hold the scores, the thresholds and, through their split, the labels), so a report with nothing new
-        // to say stays as fast as before.
-        var key = CacheKeyBuilder.For(GapStage, GapVersion)
+        // to say stays fast. Kept beside the entries (.report/), not as one: it is the report's memo, never pushed,
+        // and a damaged or missing file is simply computed again.
+        var key = CacheKeyBuilder.For(GapMemo, GapVersion)
             .Input("best", best.Run.EvaluateKey).Input("runner_up", second.Run.EvaluateKey)
             .Param("names", $"{ranked[0].Name} vs {ranked[1].Name}").Param("metric", ConfigEnum.Name(metric))
             .Param("resamples", RowBootstrap.Resamples).Param("seed", (long)RowBootstrap.Seed)
             .Build();
-        var entry = ctx.Cache.GetOrCreate(key, new CacheEntryInfo($"{ranked[0].Name} vs {ranked[1].Name}", "the recommendation's gap on test"), folder =>
+        var memo = Path.Combine(ctx.Cache.Root, MemoFolder, $"{GapMemo}-{key.Hash}.json");
+        try
         {
-            var labels = new PreparedData(best.Run.SplitKey, split.Folder).Read(PreparedLayout.Test).Labels;
-            var gap = RowBootstrap.Gap(ranked[0].Name, ranked[1].Name, metric, labels,
-                new RowBootstrap.Model(a, best.Outcome.Evaluation!.Test.Threshold), new RowBootstrap.Model(b, second.Outcome.Evaluation!.Test.Threshold));
-            StableJson.Write(Path.Combine(folder, GapFile), gap);
-        });
-        return (StableJson.Read<TestGap>(entry.PathOf(GapFile)), null);
+            if (File.Exists(memo))
+            {
+                return (StableJson.Read<TestGap>(memo), null);
+            }
+        }
+        catch (Exception e) when (e is IOException or System.Text.Json.JsonException)
+        {
+            // Computed again below and rewritten whole.
+        }
+        var labels = new PreparedData(best.Run.SplitKey, split.Folder).Read(PreparedLayout.Test).Labels;
+        var gap = RowBootstrap.Gap(ranked[0].Name, ranked[1].Name, metric, labels,
+            new RowBootstrap.Model(a, best.Outcome.Evaluation!.Test.Threshold), new RowBootstrap.Model(b, second.Outcome.Evaluation!.Test.Threshold));
+        Directory.CreateDirectory(Path.GetDirectoryName(memo)!);
+        var temporary = $"{memo}.{Environment.ProcessId}.tmp";
+        StableJson.Write(temporary, gap);
+        File.Move(temporary, memo, overwrite: true);
+        return (gap, null);
     }
 
     private static (ExperimentRun Run, ExperimentOutcome Outcome)? Serving(PipelineRun run, IReadOnlyList<ExperimentOutcome> outcomes, string name)

@@ -99,6 +99,7 @@ public sealed class ConcurrentRunTests(ReferenceRun reference)
     /// <summary>The entries of a cache folder as <see cref="TestWorkspace.CacheEntries"/> lists them.</summary>
     private static string[] Entries(string cache) =>
         Directory.EnumerateDirectories(cache)
+            .Where(stage => !Path.GetFileName(stage).StartsWith('.')) // .runs: the runs' ledgers and logs, not entries
             .SelectMany(stage => Directory.EnumerateDirectories(stage)
                 .Where(d => !Path.GetFileName(d).StartsWith('.'))
                 .Select(d => $"{Path.GetFileName(stage)}/{Path.GetFileName(d)}"))

@@ -64,12 +64,15 @@ public sealed class SlurmExecutorSliceTests : IClassFixture<SlurmCluster>
     {
         using var workspace = _reference.WarmCopy();
         workspace.Write(ClusterConfig.FileName, "time_limit: forever\n");
+        var runs = Path.Combine(workspace.Cache, ".runs");
+        string[] RunFolders() => Directory.Exists(runs) ? [.. Directory.EnumerateFileSystemEntries(runs).Order(StringComparer.Ordinal)] : [];
+        var before = RunFolders(); // the reference run's own
 
         var run = workspace.Run("train", "--executor", "slurm");
 
         Assert.Equal(ExitCodes.Config, run.ExitCode);
         var line = Assert.Single(run.ErrorLines);
         Assert.Contains("cluster.yml: 'time_limit': must be a Slurm time", line, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(workspace.Cache, ".runs")) && Directory.EnumerateFileSystemEntries(Path.Combine(workspace.Cache, ".runs")).Any());
+        Assert.Equal(before, RunFolders());
     }
 }

@@ -17,7 +17,8 @@ public sealed class StageTableTests
         var read = new IStage[] { StageTable.Split, StageTable.Trajectory, StageTable.TrainBoosting, StageTable.Evaluate }
             .SelectMany(s => s.ConfigKeys).Select(k => k.Split('.')[0]).Concat(StageTable.StoppingKeys).Concat(StageTable.RepeatKeys);
 
-        Assert.Empty(canonical.Except(read));
+        // l2_lambda regularises only the book's text branch, which this model does not have: no stage reads it.
+        Assert.Empty(canonical.Except(read).Except(["l2_lambda"]));
     }
 
     [Fact]
