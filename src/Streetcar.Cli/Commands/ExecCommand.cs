@@ -23,7 +23,7 @@ public static class ExecCommand
         };
         command.SetAction(result =>
         {
-            var ctx = PipelineContext.Open(Workspace.Locate(result.GetValue(CommonOptions.Root)), console, force: false, cancel);
+            var ctx = PipelineContext.Open(CommonOptions.LocateWorkspace(result), console, force: false, cancel);
             var path = result.GetValue(file)!;
             JobSpec job;
             try

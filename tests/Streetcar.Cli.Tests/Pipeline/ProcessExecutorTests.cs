@@ -70,6 +70,22 @@ public sealed class ProcessExecutorTests(ReferenceRun reference)
     }
 
     [Fact]
+    public void GivenACacheElsewhere_WhenRunWithTheProcessExecutor_ThenTheChildrenBuildInThatCache_AndTheCheckoutsCacheIsUntouched()
+    {
+        using var workspace = reference.WarmCopy();
+        using var shared = new Streetcar.Testing.TempFolder("streetcar-shared-cache-");
+        Assert.Equal(0, workspace.Run("cache", "clear").ExitCode);
+
+        var run = workspace.Run([.. workspace.PipelineArgs(), "--executor", "process", "--cache", shared.Path]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        reference.AssertSameResults(workspace);
+        // Every job a child `exec` built went to --cache, none to the checkout's own cache (the child is given it).
+        Assert.Contains(Directory.EnumerateDirectories(shared.Path), d => Path.GetFileName(d) == "trajectory");
+        Assert.False(Directory.Exists(Path.Combine(workspace.Cache, "trajectory")), "a child built into data/cache instead of --cache");
+    }
+
+    [Fact]
     public void GivenAnUnknownExecutor_ThenItIsAUsageError_BeforeAnythingRuns()
     {
         using var workspace = reference.WarmCopy();
