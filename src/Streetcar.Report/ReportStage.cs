@@ -27,7 +27,7 @@ public static class ReportStage
     /// <summary>
     /// Replaces the report in <paramref name="resultsDir"/>: the report, the metrics and the plots, plus whatever
     /// <paramref name="alsoWrite"/> writes into the new tree (the CLI's run-info.json). Every other entry of the old
-    /// folder (results/tensorboard/, a file a person put there) is carried over. Call it holding the run lock.
+    /// folder (results/tensorboard/, a file a person put there) is carried over. Call it holding the results lock (PipelineContext.LockResults).
     /// </summary>
     /// <param name="cancel">Checked between files: a cancelled report throws before the swap and leaves results/ as it was.</param>
     public static void Write(ReportInput input, string resultsDir, Action<string>? alsoWrite = null, CancellationToken cancel = default) =>
