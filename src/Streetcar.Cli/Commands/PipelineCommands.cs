@@ -109,10 +109,7 @@ public static class PipelineCommands
             CommonOptions.Remote,
             CommonOptions.Executor,
         };
-        foreach (var option in SlurmCliOptions.All)
-        {
-            command.Options.Add(option);
-        }
+        SlurmCliOptions.AddTo(command);
         command.SetAction(result =>
         {
             var ctx = Open(result, console, cancel);
@@ -139,10 +136,7 @@ public static class PipelineCommands
             CommonOptions.Remote,
             CommonOptions.Executor,
         };
-        foreach (var option in SlurmCliOptions.All)
-        {
-            command.Options.Add(option);
-        }
+        SlurmCliOptions.AddTo(command);
         command.SetAction(result =>
         {
             var ctx = Open(result, console, cancel);
@@ -171,10 +165,7 @@ public static class PipelineCommands
             CommonOptions.Remote,
             CommonOptions.Executor,
         };
-        foreach (var option in SlurmCliOptions.All)
-        {
-            command.Options.Add(option);
-        }
+        SlurmCliOptions.AddTo(command);
         command.SetAction(result =>
         {
             var ctx = Open(result, console, cancel);

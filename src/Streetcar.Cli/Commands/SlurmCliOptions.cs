@@ -50,6 +50,15 @@ public static class SlurmCliOptions
     /// <summary>All of them, for a verb that offers <c>--executor</c>.</summary>
     public static IReadOnlyList<Option> All { get; } = [Partition, Account, TimeLimit, MaxCpus, PollSeconds, SbatchOption];
 
+    /// <summary>Adds every Slurm option to <paramref name="command"/> (each verb that takes --executor).</summary>
+    public static void AddTo(Command command)
+    {
+        foreach (var option in All)
+        {
+            command.Options.Add(option);
+        }
+    }
+
     /// <summary>The values given on the command line (null where none was).</summary>
     public static SlurmOptions Read(ParseResult result) => new(
         result.GetValue(Partition),

@@ -53,10 +53,7 @@ public static class SweepCommand
             CommonOptions.NoSharing,
             CommonOptions.Executor,
         };
-        foreach (var option in SlurmCliOptions.All)
-        {
-            command.Options.Add(option);
-        }
+        SlurmCliOptions.AddTo(command);
         command.SetAction(result =>
         {
             var ctx = PipelineCommands.Open(result, console, cancel);
